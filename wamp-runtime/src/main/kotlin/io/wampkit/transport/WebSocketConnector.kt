@@ -1,0 +1,22 @@
+package io.wampkit.transport
+
+import io.ktor.client.HttpClient
+import io.wampkit.serialization.WampSerializer
+import io.wampkit.serialization.jsonSerializer
+import io.wampkit.transport.internal.WebSocketClientConnector
+
+/**
+ * Connects to a WAMP router over WebSocket (`ws://` or `wss://`) with the subprotocol of [serializer].
+ *
+ * Pass your own [httpClient] (with the Ktor `WebSockets` plugin installed) to share one engine between
+ * connections; it is then yours to close. Without one, each transport makes a CIO client and closes it
+ * with the transport.
+ */
+public fun webSocketConnector(
+    url: String,
+    serializer: WampSerializer = jsonSerializer(),
+    httpClient: HttpClient? = null,
+): WampConnector {
+    require(url.startsWith("ws://") || url.startsWith("wss://")) { "a WebSocket URL starts with ws:// or wss://, got '$url'" }
+    return WebSocketClientConnector(url, serializer, httpClient)
+}

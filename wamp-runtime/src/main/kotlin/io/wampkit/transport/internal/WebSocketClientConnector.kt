@@ -1,0 +1,47 @@
+package io.wampkit.transport.internal
+
+import io.ktor.client.HttpClient
+import io.ktor.client.engine.cio.CIO
+import io.ktor.client.plugins.websocket.WebSockets
+import io.ktor.client.plugins.websocket.webSocketSession
+import io.ktor.client.request.header
+import io.ktor.http.HttpHeaders
+import io.ktor.websocket.CloseReason
+import io.ktor.websocket.close
+import io.wampkit.WampConnectionClosedException
+import io.wampkit.serialization.WampSerializer
+import io.wampkit.transport.WampConnector
+import io.wampkit.transport.WampTransport
+import io.wampkit.transport.asWampTransport
+import kotlinx.coroutines.CancellationException
+
+internal class WebSocketClientConnector(
+    private val url: String,
+    private val serializer: WampSerializer,
+    private val sharedClient: HttpClient?,
+) : WampConnector {
+
+    override suspend fun connect(): WampTransport {
+        val client = sharedClient ?: HttpClient(CIO) { install(WebSockets) }
+        val session = try {
+            client.webSocketSession(url) { header(HttpHeaders.SecWebSocketProtocol, serializer.subprotocol) }
+        } catch (e: CancellationException) {
+            if (sharedClient == null) client.close()
+            throw e
+        } catch (e: Exception) {
+            if (sharedClient == null) client.close()
+            throw WampConnectionClosedException("cannot connect to $url: ${e.message ?: e::class.simpleName}", cause = e)
+        }
+        val agreed = session.call.response.headers[HttpHeaders.SecWebSocketProtocol]
+        if (agreed != serializer.subprotocol) {
+            session.close(CloseReason(CloseReason.Codes.PROTOCOL_ERROR, "no WAMP subprotocol agreed"))
+            if (sharedClient == null) client.close()
+            throw WampConnectionClosedException(
+                "$url did not agree to subprotocol ${serializer.subprotocol} (it answered '${agreed ?: "none"}')",
+            )
+        }
+        return session.asWampTransport(serializer, "$url (${serializer.name})") {
+            if (sharedClient == null) client.close()
+        }
+    }
+}

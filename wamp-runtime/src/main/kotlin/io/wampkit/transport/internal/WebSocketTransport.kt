@@ -1,0 +1,95 @@
+package io.wampkit.transport.internal
+
+import io.ktor.websocket.CloseReason
+import io.ktor.websocket.DefaultWebSocketSession
+import io.ktor.websocket.Frame
+import io.ktor.websocket.WebSocketSession
+import io.ktor.websocket.close
+import io.ktor.websocket.readReason
+import io.wampkit.WampConnectionClosedException
+import io.wampkit.WampProtocolViolationException
+import io.wampkit.message.DecodeResult
+import io.wampkit.message.WampMessage
+import io.wampkit.serialization.WampSerializer
+import io.wampkit.transport.WampTransport
+import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.channels.ClosedReceiveChannelException
+import kotlinx.coroutines.channels.ClosedSendChannelException
+import kotlinx.coroutines.withContext
+import kotlinx.coroutines.withTimeoutOrNull
+import java.util.concurrent.atomic.AtomicBoolean
+
+/**
+ * WAMP over one Ktor WebSocket session, client or server side. Text frames for text serializers, binary
+ * frames otherwise; a frame of the other kind is a protocol violation.
+ */
+internal class WebSocketTransport(
+    override val description: String,
+    private val session: WebSocketSession,
+    private val serializer: WampSerializer,
+    private val onClose: suspend () -> Unit,
+) : WampTransport {
+    private val closed = AtomicBoolean(false)
+
+    override suspend fun send(message: WampMessage) {
+        val bytes = serializer.encode(message)
+        val frame = if (serializer.isBinary) Frame.Binary(true, bytes) else Frame.Text(true, bytes)
+        try {
+            session.outgoing.send(frame)
+        } catch (e: ClosedSendChannelException) {
+            throw closedException(e)
+        }
+    }
+
+    override suspend fun receive(): WampMessage {
+        while (true) {
+            val frame = try {
+                session.incoming.receive()
+            } catch (e: ClosedReceiveChannelException) {
+                throw closedException(e)
+            }
+            val expectedText = !serializer.isBinary
+            when (frame) {
+                is Frame.Text, is Frame.Binary -> {
+                    if ((frame is Frame.Text) != expectedText) {
+                        throw WampProtocolViolationException(
+                            "received a ${frame.frameType} frame, but ${serializer.subprotocol} uses " +
+                                if (expectedText) "text frames" else "binary frames",
+                        )
+                    }
+                    when (val decoded = serializer.decode(frame.readBytesCompat())) {
+                        is DecodeResult.Success -> return decoded.message
+                        is DecodeResult.Failure -> throw WampProtocolViolationException(decoded.reason)
+                    }
+                }
+                is Frame.Close -> throw WampConnectionClosedException(
+                    "$description closed by peer: ${frame.readReason() ?: "no reason"}",
+                )
+                else -> Unit // ping/pong are handled by Ktor
+            }
+        }
+    }
+
+    override suspend fun close() {
+        if (!closed.compareAndSet(false, true)) return
+        withContext(NonCancellable) {
+            try {
+                session.close(CloseReason(CloseReason.Codes.NORMAL, "WAMP session closed"))
+            } catch (_: Exception) {
+                // the connection is already gone
+            } finally {
+                onClose()
+            }
+        }
+    }
+
+    private suspend fun closedException(cause: Throwable): WampConnectionClosedException {
+        val reason = (session as? DefaultWebSocketSession)?.let { withTimeoutOrNull(CLOSE_REASON_WAIT_MS) { it.closeReason.await() } }
+        val text = reason?.let { " (${it.code} ${it.message})" } ?: ""
+        return WampConnectionClosedException("$description connection closed$text", cause = cause)
+    }
+}
+
+private fun Frame.readBytesCompat(): ByteArray = data
+
+private const val CLOSE_REASON_WAIT_MS = 1_000L
