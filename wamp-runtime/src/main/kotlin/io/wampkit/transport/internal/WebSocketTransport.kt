@@ -27,6 +27,7 @@ internal class WebSocketTransport(
     override val description: String,
     private val session: WebSocketSession,
     private val serializer: WampSerializer,
+    private val maxMessageSize: Int,
     private val onClose: suspend () -> Unit,
 ) : WampTransport {
     private val closed = AtomicBoolean(false)
@@ -57,7 +58,13 @@ internal class WebSocketTransport(
                                 if (expectedText) "text frames" else "binary frames",
                         )
                     }
-                    when (val decoded = serializer.decode(frame.readBytesCompat())) {
+                    val bytes = frame.readBytesCompat()
+                    if (bytes.size > maxMessageSize) {
+                        throw WampProtocolViolationException(
+                            "message of ${bytes.size} bytes exceeds the limit of $maxMessageSize bytes",
+                        )
+                    }
+                    when (val decoded = serializer.decode(bytes)) {
                         is DecodeResult.Success -> return decoded.message
                         is DecodeResult.Failure -> throw WampProtocolViolationException(decoded.reason)
                     }
