@@ -1,0 +1,91 @@
+package io.wampkit.session
+
+import io.wampkit.value.WampDict
+import io.wampkit.value.WampList
+import kotlinx.coroutines.CoroutineScope
+
+/**
+ * A joined WAMP session: one connection to one realm of a router.
+ *
+ * The session is a [CoroutineScope]: invocation and event handlers run as its children under a supervisor,
+ * so a failing handler never closes the connection, and when the session ends (by [leave], by the router
+ * or by loss of the connection) every handler is cancelled and every pending request fails with
+ * [io.wampkit.WampConnectionClosedException]. Its job completes when the session has ended.
+ *
+ * Obtain one with [join].
+ */
+public interface WampSession : CoroutineScope {
+    /** The session id the router assigned in WELCOME. */
+    public val sessionId: Long
+
+    /** The realm this session joined. */
+    public val realm: String
+
+    /** The router's WELCOME details (roles, authid, authrole...). */
+    public val welcomeDetails: WampDict
+
+    /** True until the session has ended. */
+    public val isActive: Boolean
+
+    /**
+     * Calls [procedure] and suspends until its RESULT.
+     * @throws io.wampkit.WampException when the answer is an ERROR (uri, args and kwargs as sent).
+     */
+    public suspend fun call(
+        procedure: String,
+        args: WampList = WampList.EMPTY,
+        kwargs: WampDict = WampDict.EMPTY,
+        options: WampDict = WampDict.EMPTY,
+    ): CallResult
+
+    /**
+     * Registers [handler] for [procedure]. Each invocation runs as a child coroutine of this session: its
+     * [CallResult] is sent as YIELD, a thrown [io.wampkit.WampException] as ERROR with its uri/args/kwargs,
+     * any other exception as `wamp.error.runtime_error` with the exception's message.
+     */
+    public suspend fun register(
+        procedure: String,
+        options: WampDict = WampDict.EMPTY,
+        handler: InvocationHandler,
+    ): Registration
+
+    /**
+     * Subscribes [handler] to [topic]. Events of one subscription are delivered in order, one at a time;
+     * while a handler is busy, up to [EVENT_BUFFER] events wait, then the session stops reading the
+     * connection until there is room (backpressure, nothing is dropped). A handler that throws is logged
+     * and keeps receiving later events.
+     */
+    public suspend fun subscribe(
+        topic: String,
+        options: WampDict = WampDict.EMPTY,
+        handler: EventHandler,
+    ): Subscription
+
+    /**
+     * Publishes to [topic]. With [acknowledge], suspends until the router's PUBLISHED and returns the
+     * publication id (or throws [io.wampkit.WampException] on ERROR); otherwise returns null at once.
+     * With [excludeMe] false this session receives its own event if it is subscribed.
+     */
+    public suspend fun publish(
+        topic: String,
+        args: WampList = WampList.EMPTY,
+        kwargs: WampDict = WampDict.EMPTY,
+        acknowledge: Boolean = false,
+        excludeMe: Boolean = true,
+        options: WampDict = WampDict.EMPTY,
+    ): Long?
+
+    /**
+     * Leaves the realm: GOODBYE with [reason], waits (bounded) for the router's GOODBYE, then closes the
+     * connection and cancels every handler. Idempotent.
+     */
+    public suspend fun leave(reason: String = io.wampkit.WampErrors.CLOSE_NORMAL, message: String? = null)
+
+    /** Suspends until the session has ended and tells how. */
+    public suspend fun awaitClosed(): SessionCloseDetails
+
+    public companion object {
+        /** Events buffered per subscription while its handler is busy. */
+        public const val EVENT_BUFFER: Int = 64
+    }
+}

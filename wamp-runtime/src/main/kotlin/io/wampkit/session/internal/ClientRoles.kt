@@ -1,0 +1,19 @@
+package io.wampkit.session.internal
+
+import io.wampkit.value.WampDict
+import io.wampkit.value.wampDictOf
+
+/** What HELLO announces: the four client roles, with only the features this client implements. */
+internal object ClientRoles {
+    const val AGENT: String = "WampKit/0.1.0"
+
+    val helloDetails: WampDict = wampDictOf(
+        "agent" to AGENT,
+        "roles" to mapOf(
+            "caller" to mapOf("features" to emptyMap<String, Any>()),
+            "callee" to mapOf("features" to emptyMap<String, Any>()),
+            "publisher" to mapOf("features" to emptyMap<String, Any>()),
+            "subscriber" to mapOf("features" to emptyMap<String, Any>()),
+        ),
+    )
+}

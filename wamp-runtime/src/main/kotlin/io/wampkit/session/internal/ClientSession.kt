@@ -1,0 +1,287 @@
+package io.wampkit.session.internal
+
+import io.wampkit.WampConnectionClosedException
+import io.wampkit.WampErrors
+import io.wampkit.WampException
+import io.wampkit.WampProtocolViolationException
+import io.wampkit.message.Abort
+import io.wampkit.message.Call
+import io.wampkit.message.Error
+import io.wampkit.message.Event
+import io.wampkit.message.Goodbye
+import io.wampkit.message.Interrupt
+import io.wampkit.message.Invocation
+import io.wampkit.message.MessageCode
+import io.wampkit.message.Publish
+import io.wampkit.message.Published
+import io.wampkit.message.Register
+import io.wampkit.message.Registered
+import io.wampkit.message.Result
+import io.wampkit.message.Subscribe
+import io.wampkit.message.Subscribed
+import io.wampkit.message.Unregistered
+import io.wampkit.message.Unsubscribed
+import io.wampkit.message.WampMessage
+import io.wampkit.message.WampUris
+import io.wampkit.session.CallResult
+import io.wampkit.session.EventHandler
+import io.wampkit.session.InvocationHandler
+import io.wampkit.session.Registration
+import io.wampkit.session.SessionCloseDetails
+import io.wampkit.session.Subscription
+import io.wampkit.session.WampSession
+import io.wampkit.transport.WampTransport
+import io.wampkit.value.WampBool
+import io.wampkit.value.WampDict
+import io.wampkit.value.WampList
+import io.wampkit.value.wampDictOf
+import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.CoroutineExceptionHandler
+import kotlinx.coroutines.CoroutineName
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import kotlinx.coroutines.withTimeoutOrNull
+import org.slf4j.LoggerFactory
+import java.util.concurrent.ConcurrentHashMap
+import java.util.concurrent.atomic.AtomicBoolean
+import kotlin.coroutines.ContinuationInterceptor
+import kotlin.coroutines.CoroutineContext
+
+/**
+ * The client side of one joined session: one reader coroutine routes every incoming message, requests wait
+ * on [PendingRequests], invocations run in [Invocations], events go through one [SubscriptionSlot] each.
+ */
+internal class ClientSession(
+    private val transport: WampTransport,
+    override val sessionId: Long,
+    override val realm: String,
+    override val welcomeDetails: WampDict,
+    parent: CoroutineContext,
+) : WampSession {
+    private val job = SupervisorJob(parent[Job])
+    override val coroutineContext: CoroutineContext = parent.minusKey(Job) +
+        (parent[ContinuationInterceptor] ?: Dispatchers.Default) + job +
+        CoroutineName("wamp-session-$sessionId") +
+        CoroutineExceptionHandler { _, e -> log.error("uncaught failure in session {}", sessionId, e) }
+
+    private val requests = PendingRequests()
+    private val procedures = ConcurrentHashMap<Long, ProcedureEntry>()
+    private val slots = ConcurrentHashMap<Long, SubscriptionSlot>()
+    private val invocations = Invocations(this, transport, procedures)
+    private val closed = AtomicBoolean(false)
+    private val leaving = AtomicBoolean(false)
+    private val goodbyeReceived = CompletableDeferred<Unit>()
+    private val closeDetails = CompletableDeferred<SessionCloseDetails>()
+
+    override val isActive: Boolean get() = !closed.get()
+
+    fun start() {
+        launch(CoroutineName("wamp-reader-$sessionId")) { readLoop() }
+    }
+
+    override suspend fun call(procedure: String, args: WampList, kwargs: WampDict, options: WampDict): CallResult {
+        require(WampUris.isValidUri(procedure)) { "'$procedure' is not a valid procedure URI" }
+        val reply = request(MessageCode.CALL) { Call(it, options, procedure, args, kwargs) } as Result
+        return CallResult(reply.args, reply.kwargs, reply.details)
+    }
+
+    override suspend fun register(procedure: String, options: WampDict, handler: InvocationHandler): Registration {
+        require(WampUris.isValidUri(procedure, allowEmptyComponents = options.string("match") == "wildcard")) {
+            "'$procedure' is not a valid procedure URI"
+        }
+        val reply = request(MessageCode.REGISTER, onReply = { reply ->
+            if (reply is Registered) procedures[reply.registration] = ProcedureEntry(procedure, handler)
+        }) { Register(it, options, procedure) } as Registered
+        return ClientRegistration(reply.registration, procedure)
+    }
+
+    override suspend fun subscribe(topic: String, options: WampDict, handler: EventHandler): Subscription {
+        require(WampUris.isValidUri(topic, allowEmptyComponents = options.string("match") == "wildcard")) {
+            "'$topic' is not a valid topic URI"
+        }
+        val reply = request(MessageCode.SUBSCRIBE, onReply = { reply ->
+            if (reply is Subscribed) {
+                slots.computeIfAbsent(reply.subscription) { SubscriptionSlot(it, topic, this) }.handlers += handler
+            }
+        }) { Subscribe(it, options, topic) } as Subscribed
+        return ClientSubscription(reply.subscription, topic, handler)
+    }
+
+    override suspend fun publish(
+        topic: String, args: WampList, kwargs: WampDict, acknowledge: Boolean, excludeMe: Boolean, options: WampDict,
+    ): Long? {
+        require(WampUris.isValidUri(topic)) { "'$topic' is not a valid topic URI" }
+        var opts = options
+        if (acknowledge) opts = WampDict(opts + ("acknowledge" to WampBool(true)))
+        if (!excludeMe) opts = WampDict(opts + ("exclude_me" to WampBool(false)))
+        if (!acknowledge) {
+            checkOpen()
+            send(Publish(requests.nextId(), opts, topic, args, kwargs))
+            return null
+        }
+        return (request(MessageCode.PUBLISH) { Publish(it, opts, topic, args, kwargs) } as Published).publication
+    }
+
+    override suspend fun leave(reason: String, message: String?) {
+        if (closed.get()) return
+        if (!leaving.compareAndSet(false, true)) {
+            closeDetails.await()
+            return
+        }
+        try {
+            transport.send(Goodbye(if (message == null) WampDict.EMPTY else wampDictOf("message" to message), reason))
+            withTimeoutOrNull(GOODBYE_TIMEOUT_MILLIS) { goodbyeReceived.await() }
+        } catch (_: WampConnectionClosedException) {
+            // already gone: nothing to say goodbye to
+        }
+        shutdown(SessionCloseDetails(reason, message, byPeer = false))
+    }
+
+    override suspend fun awaitClosed(): SessionCloseDetails = closeDetails.await()
+
+    // ---- reader ----
+
+    private suspend fun readLoop() {
+        var ending: SessionCloseDetails? = null
+        try {
+            while (handle(transport.receive())) Unit
+        } catch (e: WampProtocolViolationException) {
+            log.warn("session {}: protocol violation by the router: {}", sessionId, e.message)
+            runCatching { transport.send(Abort(wampDictOf("message" to e.message), WampErrors.PROTOCOL_VIOLATION)) }
+            ending = SessionCloseDetails(WampErrors.PROTOCOL_VIOLATION, e.message, byPeer = false, cause = e)
+        } catch (e: WampConnectionClosedException) {
+            ending = SessionCloseDetails(SessionCloseDetails.TRANSPORT_LOST, e.message, byPeer = true, cause = e)
+        } catch (e: kotlinx.coroutines.CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            ending = SessionCloseDetails(SessionCloseDetails.TRANSPORT_LOST, e.message, byPeer = true, cause = e)
+        } finally {
+            goodbyeReceived.complete(Unit)
+            if (!leaving.get()) {
+                withContext(NonCancellable) {
+                    shutdown(ending ?: SessionCloseDetails(WampErrors.CLOSE_NORMAL, "session scope cancelled"))
+                }
+            }
+        }
+    }
+
+    /** Routes one message; false when the session has ended. */
+    private suspend fun handle(message: WampMessage): Boolean {
+        when (message) {
+            is Result -> if (message.details.boolean("progress") != true) {
+                requests.complete(message.request, MessageCode.CALL, message)
+            }
+            is Registered -> requests.complete(message.request, MessageCode.REGISTER, message)
+            is Unregistered -> requests.complete(message.request, MessageCode.UNREGISTER, message)
+            is Subscribed -> requests.complete(message.request, MessageCode.SUBSCRIBE, message)
+            is Unsubscribed -> requests.complete(message.request, MessageCode.UNSUBSCRIBE, message)
+            is Published -> requests.complete(message.request, MessageCode.PUBLISH, message)
+            is Error -> {
+                if (message.requestType == MessageCode.INVOCATION) {
+                    throw WampProtocolViolationException("ERROR for an INVOCATION can only go from callee to router")
+                }
+                requests.complete(message.request, message.requestType, message)
+            }
+            is Invocation -> invocations.start(message)
+            is Interrupt -> invocations.interrupt(message.request)
+            is Event -> slots[message.subscription]?.offer(message)
+                ?: log.debug("session {}: event for unknown subscription {}", sessionId, message.subscription)
+            is Goodbye -> {
+                if (leaving.get()) {
+                    goodbyeReceived.complete(Unit)
+                } else {
+                    runCatching { transport.send(Goodbye(WampDict.EMPTY, WampErrors.GOODBYE_AND_OUT)) }
+                    shutdown(SessionCloseDetails(message.reason, message.details.string("message"), byPeer = true))
+                }
+                return false
+            }
+            is Abort -> {
+                shutdown(SessionCloseDetails(message.reason, message.details.string("message"), byPeer = true))
+                return false
+            }
+            else -> throw WampProtocolViolationException("a router does not send ${MessageCode.name(message.code)}")
+        }
+        return true
+    }
+
+    // ---- requests ----
+
+    private suspend fun request(
+        type: Int,
+        onReply: ((WampMessage) -> Unit)? = null,
+        build: (Long) -> WampMessage,
+    ): WampMessage {
+        checkOpen()
+        val (id, pending) = requests.open(type, onReply)
+        try {
+            if (closed.get()) checkOpen()
+            send(build(id))
+            val reply = pending.reply.await()
+            if (reply is Error) throw WampException(reply.error, reply.args, reply.kwargs)
+            return reply
+        } finally {
+            requests.forget(id)
+        }
+    }
+
+    private suspend fun send(message: WampMessage) = transport.send(message)
+
+    private fun checkOpen() {
+        if (closed.get()) {
+            val d = closeDetails.takeIf { it.isCompleted }?.getCompleted()
+            throw WampConnectionClosedException("session $sessionId has ended (${d?.reason ?: "closing"})", d?.reason)
+        }
+    }
+
+    private suspend fun shutdown(details: SessionCloseDetails) {
+        if (!closed.compareAndSet(false, true)) return
+        log.debug("session {} ended: {}", sessionId, details.reason)
+        closeDetails.complete(details)
+        val suffix = details.message?.let { ": $it" } ?: ""
+        requests.failAll(
+            WampConnectionClosedException("session $sessionId ended (${details.reason}$suffix)", details.reason, details.cause),
+        )
+        slots.values.forEach { it.close() }
+        slots.clear()
+        procedures.clear()
+        withContext(NonCancellable) { transport.close() }
+        job.cancel()
+    }
+
+    // ---- handles ----
+
+    private inner class ClientRegistration(override val id: Long, override val procedure: String) : Registration {
+        private val done = AtomicBoolean(false)
+        override suspend fun unregister() {
+            if (!done.compareAndSet(false, true) || closed.get()) return
+            procedures.remove(id)
+            request(MessageCode.UNREGISTER) { io.wampkit.message.Unregister(it, id) }
+        }
+    }
+
+    private inner class ClientSubscription(
+        override val id: Long,
+        override val topic: String,
+        private val handler: EventHandler,
+    ) : Subscription {
+        private val done = AtomicBoolean(false)
+        override suspend fun unsubscribe() {
+            if (!done.compareAndSet(false, true) || closed.get()) return
+            val slot = slots[id] ?: return
+            slot.handlers.remove(handler)
+            if (slot.handlers.isEmpty() && slots.remove(id, slot)) {
+                slot.close()
+                request(MessageCode.UNSUBSCRIBE) { io.wampkit.message.Unsubscribe(it, id) }
+            }
+        }
+    }
+
+    private companion object {
+        val log = LoggerFactory.getLogger(ClientSession::class.java)
+        const val GOODBYE_TIMEOUT_MILLIS = 5_000L
+    }
+}

@@ -1,0 +1,88 @@
+package io.wampkit.session.internal
+
+import io.wampkit.WampErrors
+import io.wampkit.WampException
+import io.wampkit.message.Error
+import io.wampkit.message.Invocation
+import io.wampkit.message.MessageCode
+import io.wampkit.message.WampMessage
+import io.wampkit.message.Yield
+import io.wampkit.session.InvocationHandler
+import io.wampkit.session.WampInvocation
+import io.wampkit.transport.WampTransport
+import io.wampkit.value.WampDict
+import io.wampkit.value.wampListOf
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.CoroutineName
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import org.slf4j.LoggerFactory
+import java.util.concurrent.ConcurrentHashMap
+
+internal class ProcedureEntry(val procedure: String, val handler: InvocationHandler)
+
+/** Runs each INVOCATION as a child coroutine of the session and answers it with YIELD or ERROR. */
+internal class Invocations(
+    private val scope: CoroutineScope,
+    private val transport: WampTransport,
+    private val procedures: Map<Long, ProcedureEntry>,
+) {
+    private val running = ConcurrentHashMap<Long, Job>()
+    private val interrupted = ConcurrentHashMap.newKeySet<Long>()
+
+    fun start(message: Invocation) {
+        val entry = procedures[message.registration]
+        val job = scope.launch(CoroutineName("wamp-invocation-${message.request}"), CoroutineStart.LAZY) {
+            val reply = try {
+                if (entry == null) {
+                    error(message, WampErrors.NO_SUCH_REGISTRATION, "no registration ${message.registration} here")
+                } else {
+                    val invocation = WampInvocation(
+                        entry.procedure, message.args, message.kwargs, message.details,
+                        message.registration, message.request,
+                    )
+                    val result = entry.handler.invoke(invocation)
+                    Yield(message.request, WampDict.EMPTY, result.args, result.kwargs)
+                }
+            } catch (e: WampException) {
+                Error(MessageCode.INVOCATION, message.request, WampDict.EMPTY, e.uri, e.args, e.kwargs)
+            } catch (e: CancellationException) {
+                if (!interrupted.remove(message.request)) throw e
+                error(message, WampErrors.CANCELED, "invocation interrupted")
+            } catch (e: Throwable) {
+                log.debug("handler of {} failed", entry?.procedure, e)
+                error(message, WampErrors.RUNTIME_ERROR, e.message ?: e.toString())
+            } finally {
+                running.remove(message.request)
+            }
+            withContext(NonCancellable) { sendQuietly(reply) }
+        }
+        running[message.request] = job
+        job.start()
+    }
+
+    fun interrupt(request: Long) {
+        val job = running[request] ?: return
+        interrupted += request
+        job.cancel(CancellationException("interrupted by the router"))
+    }
+
+    private fun error(message: Invocation, uri: String, text: String): WampMessage =
+        Error(MessageCode.INVOCATION, message.request, WampDict.EMPTY, uri, wampListOf(text))
+
+    private suspend fun sendQuietly(message: WampMessage) {
+        try {
+            transport.send(message)
+        } catch (e: Exception) {
+            log.debug("could not answer an invocation: {}", e.message)
+        }
+    }
+
+    private companion object {
+        val log = LoggerFactory.getLogger(Invocations::class.java)
+    }
+}

@@ -1,0 +1,65 @@
+package io.wampkit.session.internal
+
+import io.wampkit.WampProtocolViolationException
+import io.wampkit.message.MessageCode
+import io.wampkit.message.WampMessage
+import kotlinx.coroutines.CompletableDeferred
+import java.util.concurrent.ConcurrentHashMap
+import java.util.concurrent.atomic.AtomicLong
+
+/**
+ * Requests this session sent and still waits for, by request id. [Pending.onReply] runs on the reader
+ * before the waiting coroutine resumes, so state that the next message depends on (a new registration's
+ * handler) is in place in time.
+ */
+internal class PendingRequests {
+    class Pending(val type: Int, val onReply: ((WampMessage) -> Unit)?) {
+        val reply = CompletableDeferred<WampMessage>()
+    }
+
+    private val lastId = AtomicLong(0)
+    private val pending = ConcurrentHashMap<Long, Pending>()
+
+    /** A fresh request id for a message that expects no answer. */
+    fun nextId(): Long = lastId.incrementAndGet()
+
+    fun open(type: Int, onReply: ((WampMessage) -> Unit)? = null): Pair<Long, Pending> {
+        val id = lastId.incrementAndGet()
+        val p = Pending(type, onReply)
+        pending[id] = p
+        return id to p
+    }
+
+    fun forget(id: Long) {
+        pending.remove(id)
+    }
+
+    /**
+     * Hands [reply] to the request [id] of [type]. A reply to a request that was given up is dropped;
+     * one to a request never sent, or of the wrong kind, is a protocol violation.
+     */
+    fun complete(id: Long, type: Int, reply: WampMessage) {
+        val p = pending.remove(id)
+        if (p == null) {
+            if (id > lastId.get()) {
+                throw WampProtocolViolationException(
+                    "${MessageCode.name(reply.code)} for request $id, which this session never sent",
+                )
+            }
+            return
+        }
+        if (p.type != type) {
+            throw WampProtocolViolationException(
+                "${MessageCode.name(reply.code)} answers request $id, which was a ${MessageCode.name(p.type)}",
+            )
+        }
+        p.onReply?.invoke(reply)
+        p.reply.complete(reply)
+    }
+
+    fun failAll(cause: Throwable) {
+        val all = pending.values.toList()
+        pending.clear()
+        all.forEach { it.reply.completeExceptionally(cause) }
+    }
+}

@@ -1,0 +1,52 @@
+package io.wampkit.session.internal
+
+import io.wampkit.message.Event
+import io.wampkit.session.EventHandler
+import io.wampkit.session.WampEvent
+import io.wampkit.session.WampSession
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.CoroutineName
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.launch
+import org.slf4j.LoggerFactory
+import java.util.concurrent.CopyOnWriteArrayList
+
+/**
+ * One router subscription of this session: its local handlers, a bounded buffer of events and the
+ * coroutine that delivers them in order.
+ */
+internal class SubscriptionSlot(val id: Long, val topic: String, scope: CoroutineScope) {
+    val handlers = CopyOnWriteArrayList<EventHandler>()
+    private val buffer = Channel<Event>(WampSession.EVENT_BUFFER)
+    private val consumer = scope.launch(CoroutineName("wamp-subscription-$id")) {
+        for (event in buffer) deliver(event)
+    }
+
+    /** Suspends while the buffer is full: the reader stops until the handlers catch up. */
+    suspend fun offer(event: Event) {
+        buffer.send(event)
+    }
+
+    fun close() {
+        buffer.close()
+        consumer.cancel()
+    }
+
+    private suspend fun deliver(event: Event) {
+        val data = WampEvent(topic, event.args, event.kwargs, event.details, id, event.publication)
+        for (handler in handlers) {
+            try {
+                handler.onEvent(data)
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Throwable) {
+                log.warn("event handler for topic {} failed; it keeps receiving events", topic, e)
+            }
+        }
+    }
+
+    private companion object {
+        val log = LoggerFactory.getLogger(SubscriptionSlot::class.java)
+    }
+}
