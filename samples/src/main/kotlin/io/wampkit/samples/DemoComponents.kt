@@ -6,6 +6,7 @@ import io.wampkit.dsl.subscribe
 import io.wampkit.dsl.wampComponent
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.joinAll
 import kotlinx.coroutines.launch
 
 /** What the demo exchanged: the add2 results and the counter values the subscriber received. */
@@ -69,6 +70,6 @@ suspend fun runDemo(url: String, realm: String, events: Int, say: (String) -> Un
             leave()
         }
     }
-    listOf(callee, subscriber, caller, publisher).forEach { launch { it.run() } }
-    DemoReport(sums, received)
+    listOf(callee, subscriber, caller, publisher).map { launch { it.run() } }.joinAll()
+    DemoReport(sums.toList(), synchronized(received) { received.toList() })
 }
