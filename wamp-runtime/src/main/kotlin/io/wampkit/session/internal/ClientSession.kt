@@ -35,6 +35,7 @@ import io.wampkit.value.WampBool
 import io.wampkit.value.WampDict
 import io.wampkit.value.WampList
 import io.wampkit.value.wampDictOf
+import kotlinx.coroutines.ExperimentalCoroutinesApi
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineExceptionHandler
 import kotlinx.coroutines.CoroutineName
@@ -230,6 +231,7 @@ internal class ClientSession(
 
     private suspend fun send(message: WampMessage) = transport.send(message)
 
+    @OptIn(ExperimentalCoroutinesApi::class) // getCompleted() after the isCompleted check
     private fun checkOpen() {
         if (closed.get()) {
             val d = closeDetails.takeIf { it.isCompleted }?.getCompleted()

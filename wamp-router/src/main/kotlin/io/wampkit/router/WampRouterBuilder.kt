@@ -1,0 +1,48 @@
+package io.wampkit.router
+
+import io.wampkit.message.WampUris
+import io.wampkit.router.internal.DefaultRouter
+import io.wampkit.router.internal.RouterConfig
+
+/** Marks the router configuration DSL. */
+@DslMarker
+public annotation class WampRouterDsl
+
+/**
+ * Creates an embedded router:
+ * ```
+ * val router = wampRouter { realm("realm1") }
+ * ```
+ */
+public fun wampRouter(configure: WampRouterBuilder.() -> Unit): WampRouter =
+    DefaultRouter(WampRouterBuilder().apply(configure).build())
+
+/** Configuration of a [WampRouter]; see [wampRouter]. */
+@WampRouterDsl
+public class WampRouterBuilder internal constructor() {
+    private val realms = LinkedHashSet<String>()
+
+    /** Largest accepted message in bytes (default 4 MiB); a larger frame aborts its session. */
+    public var maxMessageSize: Int = DEFAULT_MAX_MESSAGE_SIZE
+
+    /** Serves [name]; call once per realm. A HELLO for any other realm gets ABORT `wamp.error.no_such_realm`. */
+    public fun realm(name: String) {
+        require(WampUris.isValidUri(name)) { "'$name' is not a valid realm URI" }
+        require(realms.add(name)) { "realm '$name' is configured twice" }
+    }
+
+    internal fun build(): RouterConfig {
+        require(realms.isNotEmpty()) { "a router needs at least one realm: wampRouter { realm(\"realm1\") }" }
+        require(maxMessageSize in MIN_MESSAGE_SIZE..MAX_MESSAGE_SIZE) {
+            "maxMessageSize must be in $MIN_MESSAGE_SIZE..$MAX_MESSAGE_SIZE, was $maxMessageSize"
+        }
+        return RouterConfig(realms.toSet(), maxMessageSize)
+    }
+
+    public companion object {
+        /** The default [maxMessageSize]: 4 MiB. */
+        public const val DEFAULT_MAX_MESSAGE_SIZE: Int = 4 * 1024 * 1024
+        private const val MIN_MESSAGE_SIZE = 1024
+        private const val MAX_MESSAGE_SIZE = 256 * 1024 * 1024
+    }
+}

@@ -1,0 +1,35 @@
+package io.wampkit.router
+
+import io.wampkit.router.internal.KtorRouterServer
+
+/** A running WebSocket listener of a [WampRouter]; see [startServer]. */
+public interface WampRouterServer {
+    /** The address it listens on. */
+    public val host: String
+
+    /** The port it listens on (the real one when 0 was asked for). */
+    public val port: Int
+
+    /** The HTTP path of the WebSocket endpoint, e.g. `/ws`. */
+    public val path: String
+
+    /** The URL clients connect to, e.g. `ws://127.0.0.1:8080/ws`. */
+    public val url: String get() = "ws://$host:$port$path"
+
+    /** Stops listening and closes its connections; the router itself stays open. Idempotent. */
+    public suspend fun stop()
+}
+
+/**
+ * Serves this router over WebSocket (subprotocol `wamp.2.json`) on a Ktor CIO server at [host]:[port][path].
+ * Port 0 picks a free port; read it from [WampRouterServer.port].
+ */
+public suspend fun WampRouter.startServer(
+    host: String = "127.0.0.1",
+    port: Int = 8080,
+    path: String = "/ws",
+): WampRouterServer {
+    require(port in 0..65_535) { "port must be in 0..65535, was $port" }
+    require(path.startsWith("/")) { "path must start with '/', was '$path'" }
+    return KtorRouterServer.start(this, host, port, path)
+}

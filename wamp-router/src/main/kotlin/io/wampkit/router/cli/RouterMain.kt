@@ -1,0 +1,40 @@
+package io.wampkit.router.cli
+
+import io.wampkit.router.startServer
+import io.wampkit.router.wampRouter
+import kotlinx.coroutines.awaitCancellation
+import kotlinx.coroutines.runBlocking
+import kotlin.system.exitProcess
+
+/**
+ * The standalone router: `java -jar wamp-router.jar [--host H] [--port P] [--path /ws] [--realm R]...`.
+ * Serves until SIGTERM or Ctrl-C, then closes every session with GOODBYE `wamp.close.system_shutdown`.
+ */
+public fun main(args: Array<String>) {
+    val options = try {
+        RouterOptions.parse(args)
+    } catch (e: IllegalArgumentException) {
+        System.err.println("error: ${e.message}")
+        System.err.println(RouterOptions.USAGE)
+        exitProcess(2)
+    }
+    if (options.help) {
+        println(RouterOptions.USAGE)
+        return
+    }
+    runBlocking {
+        val router = wampRouter { options.realms.forEach { realm(it) } }
+        val server = router.startServer(options.host, options.port, options.path)
+        Runtime.getRuntime().addShutdownHook(
+            Thread({
+                runBlocking {
+                    router.close()
+                    server.stop()
+                }
+            }, "wamp-router-shutdown"),
+        )
+        println("listening on ${server.url}")
+        System.out.flush()
+        awaitCancellation()
+    }
+}

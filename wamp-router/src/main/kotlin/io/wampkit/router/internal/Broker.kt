@@ -1,0 +1,77 @@
+package io.wampkit.router.internal
+
+import io.wampkit.WampErrors
+import io.wampkit.message.Event
+import io.wampkit.message.Publish
+import io.wampkit.message.Published
+import io.wampkit.message.Subscribe
+import io.wampkit.message.Subscribed
+import io.wampkit.message.Unsubscribe
+import io.wampkit.message.Unsubscribed
+import io.wampkit.message.WampUris
+import io.wampkit.value.WampDict
+
+internal class Topic(val id: Long, val uri: String) {
+    val subscribers = LinkedHashSet<RouterSession>()
+}
+
+/** What a PUBLISH yields: one [event] for every target, and the acknowledgement if one was asked for. */
+internal class Publication(val targets: Array<RouterSession>, val event: Event?, val ack: Delivery?)
+
+/**
+ * The broker of one realm: exact-match subscriptions, one subscription id per topic. Not thread-safe: the
+ * realm calls it under its lock.
+ */
+internal class Broker(private val ids: RouterIds) {
+    private val byUri = HashMap<String, Topic>()
+
+    fun subscribe(session: RouterSession, msg: Subscribe): Delivery {
+        val match = msg.options.string("match") ?: "exact"
+        if (match != "exact") {
+            return session.error(msg.code, msg.request, WampErrors.INVALID_ARGUMENT, "match policy '$match' is not supported")
+        }
+        if (!WampUris.isValidUri(msg.topic)) {
+            return session.error(msg.code, msg.request, WampErrors.INVALID_URI, "'${msg.topic}' is not a valid topic URI")
+        }
+        val topic = byUri.getOrPut(msg.topic) { Topic(ids.newRouterScoped(), msg.topic) }
+        topic.subscribers += session
+        session.subscriptions[topic.id] = topic
+        return Delivery(session, Subscribed(msg.request, topic.id))
+    }
+
+    fun unsubscribe(session: RouterSession, msg: Unsubscribe): Delivery {
+        val topic = session.subscriptions.remove(msg.subscription)
+            ?: return session.error(msg.code, msg.request, WampErrors.NO_SUCH_SUBSCRIPTION, "no subscription ${msg.subscription}")
+        drop(topic, session)
+        return Delivery(session, Unsubscribed(msg.request))
+    }
+
+    fun publish(session: RouterSession, msg: Publish): Publication {
+        val acknowledge = msg.options.boolean("acknowledge") == true
+        if (msg.topic.startsWith(RESERVED_PREFIX)) {
+            val error = session.error(msg.code, msg.request, WampErrors.INVALID_URI, "topics under 'wamp.' are reserved")
+            return Publication(NONE, null, error.takeIf { acknowledge })
+        }
+        val publication = ids.newPublication()
+        val ack = if (acknowledge) Delivery(session, Published(msg.request, publication)) else null
+        val topic = byUri[msg.topic] ?: return Publication(NONE, null, ack)
+        val excludeMe = msg.options.boolean("exclude_me") != false
+        val targets = if (excludeMe) topic.subscribers.filter { it !== session }.toTypedArray() else topic.subscribers.toTypedArray()
+        return Publication(targets, Event(topic.id, publication, WampDict.EMPTY, msg.args, msg.kwargs), ack)
+    }
+
+    fun detach(session: RouterSession) {
+        for (topic in session.subscriptions.values) drop(topic, session)
+        session.subscriptions.clear()
+    }
+
+    private fun drop(topic: Topic, session: RouterSession) {
+        topic.subscribers -= session
+        if (topic.subscribers.isEmpty()) byUri.remove(topic.uri)
+    }
+
+    private companion object {
+        const val RESERVED_PREFIX = "wamp."
+        val NONE = emptyArray<RouterSession>()
+    }
+}

@@ -1,0 +1,47 @@
+package io.wampkit.router.internal
+
+import io.ktor.server.application.install
+import io.ktor.server.cio.CIO
+import io.ktor.server.cio.CIOApplicationEngine
+import io.ktor.server.engine.EmbeddedServer
+import io.ktor.server.engine.embeddedServer
+import io.ktor.server.routing.routing
+import io.ktor.server.websocket.WebSockets
+import io.wampkit.router.WampRouter
+import io.wampkit.router.WampRouterServer
+import io.wampkit.router.wamp
+import java.util.concurrent.atomic.AtomicBoolean
+
+/** A [WampRouterServer] on Ktor's CIO engine. */
+internal class KtorRouterServer private constructor(
+    override val host: String,
+    override val port: Int,
+    override val path: String,
+    private val server: EmbeddedServer<CIOApplicationEngine, CIOApplicationEngine.Configuration>,
+) : WampRouterServer {
+    private val stopped = AtomicBoolean(false)
+
+    override suspend fun stop() {
+        if (stopped.compareAndSet(false, true)) server.stopSuspend(GRACE_MILLIS, TIMEOUT_MILLIS)
+    }
+
+    internal companion object {
+        private const val GRACE_MILLIS = 200L
+        private const val TIMEOUT_MILLIS = 2_000L
+        private const val MIN_FRAME_GUARD = 32L * 1024 * 1024
+
+        suspend fun start(router: WampRouter, host: String, port: Int, path: String): KtorRouterServer {
+            val server = embeddedServer(CIO, host = host, port = port) {
+                install(WebSockets) {
+                    // The WAMP limit is checked by the transport, which answers with ABORT; this guard only
+                    // bounds what Ktor buffers before the router sees a frame.
+                    maxFrameSize = maxOf(MIN_FRAME_GUARD, 2L * router.maxMessageSize)
+                }
+                routing { wamp(router, path) }
+            }
+            server.startSuspend(wait = false)
+            val actualPort = server.engine.resolvedConnectors().first().port
+            return KtorRouterServer(host, actualPort, path, server)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.wampkit.router.internal
+
+import io.wampkit.WampProtocolViolationException
+import io.wampkit.message.Call
+import io.wampkit.message.Cancel
+import io.wampkit.message.Error
+import io.wampkit.message.MessageCode
+import io.wampkit.message.Publish
+import io.wampkit.message.Register
+import io.wampkit.message.Subscribe
+import io.wampkit.message.Unregister
+import io.wampkit.message.Unsubscribe
+import io.wampkit.message.WampMessage
+import io.wampkit.message.Yield
+
+/**
+ * One realm: its sessions, dealer and broker. Routing decisions are taken under one lock, which is never
+ * held across a suspension; the resulting messages are then handed to the target sessions' bounded
+ * outgoing queues, so a slow receiver slows its senders instead of growing memory.
+ */
+internal class Realm(val name: String, ids: RouterIds) {
+    private val lock = Any()
+    private val sessions = HashMap<Long, RouterSession>()
+    private val dealer = Dealer(ids)
+    private val broker = Broker(ids)
+
+    val sessionCount: Int get() = synchronized(lock) { sessions.size }
+
+    fun attach(session: RouterSession) {
+        synchronized(lock) { sessions[session.id] = session }
+    }
+
+    suspend fun detach(session: RouterSession) {
+        val out = synchronized(lock) {
+            if (sessions.remove(session.id) == null) return
+            broker.detach(session)
+            dealer.detach(session)
+        }
+        for (delivery in out) delivery.to.send(delivery.message)
+    }
+
+    /** Routes one message of a joined [session]; throws [WampProtocolViolationException] when it breaks the protocol. */
+    suspend fun route(session: RouterSession, message: WampMessage) {
+        when (message) {
+            is Publish -> {
+                val publication = synchronized(lock) { broker.publish(session, message) }
+                val event = publication.event
+                if (event != null) for (target in publication.targets) target.send(event)
+                publication.ack?.let { session.send(it.message) }
+            }
+            is Call -> deliver(synchronized(lock) { dealer.call(session, message) })
+            is Yield -> synchronized(lock) { dealer.yield(session, message) }?.let { deliver(it) }
+            is Error -> {
+                if (message.requestType != MessageCode.INVOCATION) {
+                    throw WampProtocolViolationException("a client may send ERROR only for an INVOCATION")
+                }
+                synchronized(lock) { dealer.error(session, message) }?.let { deliver(it) }
+            }
+            is Subscribe -> deliver(synchronized(lock) { broker.subscribe(session, message) })
+            is Unsubscribe -> deliver(synchronized(lock) { broker.unsubscribe(session, message) })
+            is Register -> deliver(synchronized(lock) { dealer.register(session, message) })
+            is Unregister -> deliver(synchronized(lock) { dealer.unregister(session, message) })
+            is Cancel -> for (d in synchronized(lock) { dealer.cancel(session, message) }) deliver(d)
+            else -> throw WampProtocolViolationException("${MessageCode.name(message.code)} is not a message a router accepts")
+        }
+    }
+
+    fun snapshot(): List<RouterSession> = synchronized(lock) { sessions.values.toList() }
+
+    private suspend fun deliver(delivery: Delivery) = delivery.to.send(delivery.message)
+}

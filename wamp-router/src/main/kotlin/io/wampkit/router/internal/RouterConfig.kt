@@ -1,0 +1,9 @@
+package io.wampkit.router.internal
+
+internal class RouterConfig(
+    val realms: Set<String>,
+    val maxMessageSize: Int,
+    val helloTimeoutMillis: Long = 10_000L,
+    val outgoingBuffer: Int = 256,
+    val shutdownGraceMillis: Long = 2_000L,
+)

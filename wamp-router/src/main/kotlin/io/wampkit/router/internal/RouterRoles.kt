@@ -1,0 +1,25 @@
+package io.wampkit.router.internal
+
+import io.wampkit.value.WampDict
+import io.wampkit.value.wampDictOf
+
+/** What WELCOME announces: broker and dealer with only the features this router implements. */
+internal object RouterRoles {
+    const val AGENT: String = "WampKit-router/0.1.0"
+
+    private val roles = mapOf(
+        "broker" to mapOf("features" to mapOf("publisher_exclusion" to true)),
+        "dealer" to mapOf(
+            "features" to mapOf("progressive_call_results" to true, "call_canceling" to true),
+        ),
+    )
+
+    fun welcomeDetails(): WampDict = wampDictOf(
+        "agent" to AGENT,
+        "roles" to roles,
+        "authid" to "anonymous",
+        "authrole" to "anonymous",
+        "authmethod" to "anonymous",
+        "authprovider" to "static",
+    )
+}
