@@ -5,11 +5,13 @@ import io.wampkit.dsl.ComponentSession
 import io.wampkit.dsl.WampComponent
 import io.wampkit.session.SessionCloseDetails
 import io.wampkit.session.join
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import org.slf4j.LoggerFactory
@@ -24,7 +26,13 @@ internal class DefaultComponent(private val config: ComponentConfig) : WampCompo
         try {
             config.onJoin?.let { block ->
                 val scope = ComponentSession(session, log)
-                withContext(session.coroutineContext) { scope.block() }
+                try {
+                    withContext(session.coroutineContext) { scope.block() }
+                } catch (e: CancellationException) {
+                    currentCoroutineContext().ensureActive() // our caller was cancelled: propagate
+                    if (session.isActive) throw e
+                    // the session ended while onJoin ran (leave() inside it, or the router closed it): not a failure
+                }
             }
             return session.awaitClosed().also { log.info("component {} left: {}", name, it.reason) }
         } catch (e: Throwable) {

@@ -36,9 +36,7 @@ internal object Payloads {
             k to encodeAny(v)
         })
         else -> {
-            @Suppress("UNCHECKED_CAST")
-            val s = json.serializersModule.serializer(value.javaClass) as KSerializer<Any>
-            encode(s, value)
+            encode(json.serializersModule.serializer(value.javaClass), value)
         }
     }
 
