@@ -1,0 +1,25 @@
+package io.wampkit.router.cli
+
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+
+class RouterOptionsSpec : FunSpec({
+    test("defaults: 127.0.0.1:8080/ws, realm1") {
+        RouterOptions.parse(emptyArray()) shouldBe RouterOptions("127.0.0.1", 8080, "/ws", listOf("realm1"))
+    }
+
+    test("every option, with --realm repeatable") {
+        val args = arrayOf("--host", "0.0.0.0", "--port", "9000", "--path", "/wamp", "--realm", "a", "--realm", "b")
+        RouterOptions.parse(args) shouldBe RouterOptions("0.0.0.0", 9000, "/wamp", listOf("a", "b"))
+    }
+
+    test("bad input names the problem") {
+        shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--port", "http")) }.message shouldContain "--port"
+        shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--port", "70000")) }.message shouldContain "--port"
+        shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--path", "ws")) }.message shouldContain "/"
+        shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--realm")) }.message shouldContain "needs a value"
+        shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--verbose")) }.message shouldContain "--verbose"
+    }
+})
