@@ -144,10 +144,12 @@ class DealerSpec : FunSpec({
         }
     }
 
-    test("procedures under wamp. are reserved") {
+    test("procedures under wamp. are reserved; pattern registrations are refused until implemented") {
         peers { callee, _ ->
             callee.send(Register(1, WampDict.EMPTY, "wamp.session.count"))
             callee.expect<Error>().error shouldBe WampErrors.INVALID_URI
+            callee.send(Register(2, wampDictOf("match" to "prefix"), "com.example"))
+            callee.expect<Error>().let { it.request shouldBe 2; it.error shouldBe WampErrors.INVALID_ARGUMENT }
         }
     }
 })

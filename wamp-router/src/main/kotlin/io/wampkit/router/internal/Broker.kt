@@ -8,7 +8,6 @@ import io.wampkit.message.Subscribe
 import io.wampkit.message.Subscribed
 import io.wampkit.message.Unsubscribe
 import io.wampkit.message.Unsubscribed
-import io.wampkit.message.WampUris
 import io.wampkit.value.WampDict
 
 internal class Topic(val id: Long, val uri: String) {
@@ -26,13 +25,7 @@ internal class Broker(private val ids: RouterIds) {
     private val byUri = HashMap<String, Topic>()
 
     fun subscribe(session: RouterSession, msg: Subscribe): Delivery {
-        val match = msg.options.string("match") ?: "exact"
-        if (match != "exact") {
-            return session.error(msg.code, msg.request, WampErrors.INVALID_ARGUMENT, "match policy '$match' is not supported")
-        }
-        if (!WampUris.isValidUri(msg.topic)) {
-            return session.error(msg.code, msg.request, WampErrors.INVALID_URI, "'${msg.topic}' is not a valid topic URI")
-        }
+        session.rejectUnlessExact(msg.code, msg.request, msg.options, msg.topic)?.let { return it }
         val topic = byUri.getOrPut(msg.topic) { Topic(ids.newRouterScoped(), msg.topic) }
         topic.subscribers += session
         session.subscriptions[topic.id] = topic

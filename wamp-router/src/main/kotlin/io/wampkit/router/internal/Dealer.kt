@@ -13,12 +13,10 @@ import io.wampkit.message.Registered
 import io.wampkit.message.Result
 import io.wampkit.message.Unregister
 import io.wampkit.message.Unregistered
-import io.wampkit.message.WampUris
 import io.wampkit.message.Yield
 import io.wampkit.value.WampBool
 import io.wampkit.value.WampDict
 import io.wampkit.value.wampDictOf
-import io.wampkit.value.wampListOf
 
 internal class Procedure(val id: Long, val uri: String, val callee: RouterSession)
 
@@ -38,13 +36,7 @@ internal class Dealer(private val ids: RouterIds) {
     private val byUri = HashMap<String, Procedure>()
 
     fun register(session: RouterSession, msg: Register): Delivery {
-        val match = msg.options.string("match") ?: "exact"
-        if (match != "exact") {
-            return session.error(msg.code, msg.request, WampErrors.INVALID_ARGUMENT, "match policy '$match' is not supported")
-        }
-        if (!WampUris.isValidUri(msg.procedure)) {
-            return session.error(msg.code, msg.request, WampErrors.INVALID_URI, "'${msg.procedure}' is not a valid procedure URI")
-        }
+        session.rejectUnlessExact(msg.code, msg.request, msg.options, msg.procedure)?.let { return it }
         if (msg.procedure.startsWith(RESERVED_PREFIX)) {
             return session.error(msg.code, msg.request, WampErrors.INVALID_URI, "procedures under 'wamp.' are reserved")
         }
@@ -141,7 +133,3 @@ internal class Dealer(private val ids: RouterIds) {
         val PROGRESS = WampDict(mapOf("progress" to WampBool(true)))
     }
 }
-
-/** An ERROR answering [requestType]/[request] with [uri] and a human-readable message in args. */
-internal fun RouterSession.error(requestType: Int, request: Long, uri: String, message: String): Delivery =
-    Delivery(this, Error(requestType, request, WampDict.EMPTY, uri, wampListOf(message)))
