@@ -12,7 +12,7 @@ internal object ClientRoles {
         "roles" to mapOf(
             "caller" to mapOf("features" to emptyMap<String, Any>()),
             "callee" to mapOf("features" to emptyMap<String, Any>()),
-            "publisher" to mapOf("features" to emptyMap<String, Any>()),
+            "publisher" to mapOf("features" to mapOf("publisher_exclusion" to true)),
             "subscriber" to mapOf("features" to emptyMap<String, Any>()),
         ),
     )
