@@ -1,3 +1,5 @@
+@file:OptIn(kotlinx.coroutines.ExperimentalCoroutinesApi::class)
+
 package io.wampkit.session
 
 import io.kotest.assertions.throwables.shouldThrow

@@ -19,7 +19,9 @@ import io.wampkit.message.Registered
 import io.wampkit.message.Result
 import io.wampkit.message.Subscribe
 import io.wampkit.message.Subscribed
+import io.wampkit.message.Unregister
 import io.wampkit.message.Unregistered
+import io.wampkit.message.Unsubscribe
 import io.wampkit.message.Unsubscribed
 import io.wampkit.message.WampMessage
 import io.wampkit.message.WampUris
@@ -27,8 +29,8 @@ import io.wampkit.session.CallResult
 import io.wampkit.session.EventHandler
 import io.wampkit.session.InvocationHandler
 import io.wampkit.session.Registration
-import io.wampkit.session.SessionCloseDetails
 import io.wampkit.session.Subscription
+import io.wampkit.session.SessionCloseDetails
 import io.wampkit.session.WampSession
 import io.wampkit.transport.WampTransport
 import io.wampkit.value.WampBool
@@ -97,7 +99,7 @@ internal class ClientSession(
         val reply = request(MessageCode.REGISTER, onReply = { reply ->
             if (reply is Registered) procedures[reply.registration] = ProcedureEntry(procedure, handler)
         }) { Register(it, options, procedure) } as Registered
-        return ClientRegistration(reply.registration, procedure)
+        return ClientRegistration(reply.registration, procedure) { unregister(reply.registration) }
     }
 
     override suspend fun subscribe(topic: String, options: WampDict, handler: EventHandler): Subscription {
@@ -109,7 +111,7 @@ internal class ClientSession(
                 slots.computeIfAbsent(reply.subscription) { SubscriptionSlot(it, topic, this) }.handlers += handler
             }
         }) { Subscribe(it, options, topic) } as Subscribed
-        return ClientSubscription(reply.subscription, topic, handler)
+        return ClientSubscription(reply.subscription, topic) { unsubscribe(reply.subscription, handler) }
     }
 
     override suspend fun publish(
@@ -254,31 +256,19 @@ internal class ClientSession(
         job.cancel()
     }
 
-    // ---- handles ----
-
-    private inner class ClientRegistration(override val id: Long, override val procedure: String) : Registration {
-        private val done = AtomicBoolean(false)
-        override suspend fun unregister() {
-            if (!done.compareAndSet(false, true) || closed.get()) return
-            procedures.remove(id)
-            request(MessageCode.UNREGISTER) { io.wampkit.message.Unregister(it, id) }
-        }
+    private suspend fun unregister(id: Long) {
+        if (closed.get()) return
+        procedures.remove(id)
+        request(MessageCode.UNREGISTER) { Unregister(it, id) }
     }
 
-    private inner class ClientSubscription(
-        override val id: Long,
-        override val topic: String,
-        private val handler: EventHandler,
-    ) : Subscription {
-        private val done = AtomicBoolean(false)
-        override suspend fun unsubscribe() {
-            if (!done.compareAndSet(false, true) || closed.get()) return
-            val slot = slots[id] ?: return
-            slot.handlers.remove(handler)
-            if (slot.handlers.isEmpty() && slots.remove(id, slot)) {
-                slot.close()
-                request(MessageCode.UNSUBSCRIBE) { io.wampkit.message.Unsubscribe(it, id) }
-            }
+    private suspend fun unsubscribe(id: Long, handler: EventHandler) {
+        if (closed.get()) return
+        val slot = slots[id] ?: return
+        slot.handlers.remove(handler)
+        if (slot.handlers.isEmpty() && slots.remove(id, slot)) {
+            slot.close()
+            request(MessageCode.UNSUBSCRIBE) { Unsubscribe(it, id) }
         }
     }
 

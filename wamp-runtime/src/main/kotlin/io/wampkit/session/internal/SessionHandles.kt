@@ -1,0 +1,31 @@
+package io.wampkit.session.internal
+
+import io.wampkit.session.Registration
+import io.wampkit.session.Subscription
+import java.util.concurrent.atomic.AtomicBoolean
+
+/** A registration of a [ClientSession]; [unregister] runs its undo once. */
+internal class ClientRegistration(
+    override val id: Long,
+    override val procedure: String,
+    private val undo: suspend () -> Unit,
+) : Registration {
+    private val done = AtomicBoolean(false)
+
+    override suspend fun unregister() {
+        if (done.compareAndSet(false, true)) undo()
+    }
+}
+
+/** A subscription of a [ClientSession]; [unsubscribe] runs its undo once. */
+internal class ClientSubscription(
+    override val id: Long,
+    override val topic: String,
+    private val undo: suspend () -> Unit,
+) : Subscription {
+    private val done = AtomicBoolean(false)
+
+    override suspend fun unsubscribe() {
+        if (done.compareAndSet(false, true)) undo()
+    }
+}
