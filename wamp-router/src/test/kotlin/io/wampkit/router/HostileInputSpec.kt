@@ -82,6 +82,15 @@ class HostileInputSpec : FunSpec({
         }
     }
 
+    test("a WampKit client sending a 16 MiB call gets a clear error naming the limit; others go on") {
+        val big = webSocketConnector(server.url, jsonSerializer()).join("realm1")
+        val e = shouldThrow<WampConnectionClosedException> { big.call("com.example.add2", wampListOf("x".repeat(16 * 1024 * 1024), 1)) }
+        e.reason shouldBe WampErrors.PROTOCOL_VIOLATION
+        e.message!! shouldContain "exceeds the limit of ${router.maxMessageSize} bytes"
+        big.awaitClosed().reason shouldBe WampErrors.PROTOCOL_VIOLATION
+        bystander.call("com.example.add2", wampListOf(20, 22)).args shouldBe wampListOf(42)
+    }
+
     test("a WampKit client aborted by the router sees a clear error; its pending call fails") {
         val (client, routerSide) = inMemoryTransportPair()
         launch { router.serve(routerSide) }
