@@ -13,6 +13,9 @@ public data class CallResult(
     val kwargs: WampDict = WampDict.EMPTY,
     val details: WampDict = WampDict.EMPTY,
 ) {
+    /** True for a progressive result of [WampSession.callProgressive] (RESULT.Details.progress). */
+    val isProgress: Boolean get() = details.boolean("progress") == true
+
     public companion object {
         /** No payload. */
         public val EMPTY: CallResult = CallResult()

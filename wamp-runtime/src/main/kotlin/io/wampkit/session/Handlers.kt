@@ -3,15 +3,45 @@ package io.wampkit.session
 import io.wampkit.value.WampDict
 import io.wampkit.value.WampList
 
-/** One INVOCATION as a callee's handler sees it. [procedure] is the registered URI. */
-public data class WampInvocation(
-    val procedure: String,
-    val args: WampList,
-    val kwargs: WampDict,
-    val details: WampDict,
-    val registration: Long,
-    val request: Long,
-)
+/**
+ * One INVOCATION as a callee's handler sees it. [procedure] is the registered URI.
+ *
+ * When the caller asked for progressive results ([receiveProgress]), the handler may send any number of
+ * [progress] results before it returns the final one.
+ */
+public class WampInvocation(
+    public val procedure: String,
+    public val args: WampList = WampList.EMPTY,
+    public val kwargs: WampDict = WampDict.EMPTY,
+    public val details: WampDict = WampDict.EMPTY,
+    public val registration: Long = 0,
+    public val request: Long = 0,
+) {
+    @Volatile
+    internal var progressSink: (suspend (WampList, WampDict) -> Unit)? = null
+
+    /** True when the caller asked for progressive results and the router passed that on. */
+    public val receiveProgress: Boolean get() = progressSink != null
+
+    /**
+     * Sends one progressive result to the caller; returns false (and sends nothing) when the caller did not
+     * ask for progress or the handler has already returned, so one handler serves both kinds of caller.
+     */
+    public suspend fun progress(args: WampList = WampList.EMPTY, kwargs: WampDict = WampDict.EMPTY): Boolean {
+        val sink = progressSink ?: return false
+        sink(args, kwargs)
+        return true
+    }
+
+    override fun equals(other: Any?): Boolean = other is WampInvocation && procedure == other.procedure &&
+        args == other.args && kwargs == other.kwargs && details == other.details &&
+        registration == other.registration && request == other.request
+
+    override fun hashCode(): Int = listOf(procedure, args, kwargs, details, registration, request).hashCode()
+
+    override fun toString(): String =
+        "WampInvocation(procedure=$procedure, args=$args, kwargs=$kwargs, details=$details, request=$request)"
+}
 
 /** One EVENT as a subscriber's handler sees it. [topic] is the subscribed topic. */
 public data class WampEvent(

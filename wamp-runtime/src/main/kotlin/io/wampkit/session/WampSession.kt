@@ -3,6 +3,7 @@ package io.wampkit.session
 import io.wampkit.value.WampDict
 import io.wampkit.value.WampList
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.flow.Flow
 
 /**
  * A joined WAMP session: one connection to one realm of a router.
@@ -28,7 +29,8 @@ public interface WampSession : CoroutineScope {
     public val isActive: Boolean
 
     /**
-     * Calls [procedure] and suspends until its RESULT.
+     * Calls [procedure] and suspends until its RESULT. Cancelling the calling coroutine cancels the call on
+     * the wire (CANCEL with [cancelMode]) when the router supports call canceling.
      * @throws io.wampkit.WampException when the answer is an ERROR (uri, args and kwargs as sent).
      */
     public suspend fun call(
@@ -36,7 +38,22 @@ public interface WampSession : CoroutineScope {
         args: WampList = WampList.EMPTY,
         kwargs: WampDict = WampDict.EMPTY,
         options: WampDict = WampDict.EMPTY,
+        cancelMode: CancelMode = CancelMode.KILL_NOWAIT,
     ): CallResult
+
+    /**
+     * Calls [procedure] asking for progressive results: the cold flow sends the CALL when collected, emits
+     * every progressive result ([CallResult.isProgress] true) and then the final one, and completes.
+     * Cancelling the collection (or stopping early, e.g. with `first()`) cancels the call on the wire.
+     * @throws io.wampkit.WampException when the answer is an ERROR.
+     */
+    public fun callProgressive(
+        procedure: String,
+        args: WampList = WampList.EMPTY,
+        kwargs: WampDict = WampDict.EMPTY,
+        options: WampDict = WampDict.EMPTY,
+        cancelMode: CancelMode = CancelMode.KILL_NOWAIT,
+    ): Flow<CallResult>
 
     /**
      * Registers [handler] for [procedure]. Each invocation runs as a child coroutine of this session: its
@@ -87,5 +104,8 @@ public interface WampSession : CoroutineScope {
     public companion object {
         /** Events buffered per subscription while its handler is busy. */
         public const val EVENT_BUFFER: Int = 64
+
+        /** Progressive results buffered per call while its collector is busy (then the reader waits). */
+        public const val PROGRESS_BUFFER: Int = 64
     }
 }

@@ -32,10 +32,13 @@ fun scriptedConnection(): Pair<WampTransport, ScriptedRouter> {
  * A session joined on virtual time: the client's HELLO is answered with WELCOME. The session runs in the
  * test's background scope, so a test that does not end it still finishes.
  */
-suspend fun TestScope.joinedSession(sessionId: Long = 42): Pair<WampSession, ScriptedRouter> {
+suspend fun TestScope.joinedSession(
+    sessionId: Long = 42,
+    dealerFeatures: Map<String, Any> = emptyMap(),
+): Pair<WampSession, ScriptedRouter> {
     val (client, router) = scriptedConnection()
     val session = async { client.join("realm1", backgroundScope.coroutineContext) }
     router.expect<Hello>()
-    router.send(Welcome(sessionId, wampDictOf("roles" to mapOf("dealer" to emptyMap<String, Any>()))))
+    router.send(Welcome(sessionId, wampDictOf("roles" to mapOf("dealer" to mapOf("features" to dealerFeatures)))))
     return session.await() to router
 }

@@ -30,7 +30,10 @@ class SessionJoinSpec : FunSpec({
             val roles = hello.details.dict("roles")!!
             roles.keys shouldContainExactlyInAnyOrder listOf("caller", "callee", "publisher", "subscriber")
             roles.dict("publisher")!!.dict("features") shouldBe wampDictOf("publisher_exclusion" to true)
-            for (role in listOf("caller", "callee", "subscriber")) roles.dict(role)!!.dict("features") shouldBe WampDict.EMPTY
+            val rpc = wampDictOf("progressive_call_results" to true, "call_canceling" to true)
+            roles.dict("caller")!!.dict("features") shouldBe rpc
+            roles.dict("callee")!!.dict("features") shouldBe rpc
+            roles.dict("subscriber")!!.dict("features") shouldBe WampDict.EMPTY
             router.send(io.wampkit.message.Welcome(77, wampDictOf("authrole" to "anonymous")))
             val session = joining.await()
             session.sessionId shouldBe 77

@@ -10,8 +10,8 @@ internal object ClientRoles {
     val helloDetails: WampDict = wampDictOf(
         "agent" to AGENT,
         "roles" to mapOf(
-            "caller" to mapOf("features" to emptyMap<String, Any>()),
-            "callee" to mapOf("features" to emptyMap<String, Any>()),
+            "caller" to mapOf("features" to mapOf("progressive_call_results" to true, "call_canceling" to true)),
+            "callee" to mapOf("features" to mapOf("progressive_call_results" to true, "call_canceling" to true)),
             "publisher" to mapOf("features" to mapOf("publisher_exclusion" to true)),
             "subscriber" to mapOf("features" to emptyMap<String, Any>()),
         ),

@@ -6,6 +6,7 @@ import io.wampkit.WampException
 import io.wampkit.WampProtocolViolationException
 import io.wampkit.message.Abort
 import io.wampkit.message.Call
+import io.wampkit.message.Cancel
 import io.wampkit.message.Error
 import io.wampkit.message.Event
 import io.wampkit.message.Goodbye
@@ -26,6 +27,7 @@ import io.wampkit.message.Unsubscribed
 import io.wampkit.message.WampMessage
 import io.wampkit.message.WampUris
 import io.wampkit.session.CallResult
+import io.wampkit.session.CancelMode
 import io.wampkit.session.EventHandler
 import io.wampkit.session.InvocationHandler
 import io.wampkit.session.Registration
@@ -38,6 +40,7 @@ import io.wampkit.value.WampDict
 import io.wampkit.value.WampList
 import io.wampkit.value.wampDictOf
 import kotlinx.coroutines.ExperimentalCoroutinesApi
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineExceptionHandler
 import kotlinx.coroutines.CoroutineName
@@ -47,6 +50,7 @@ import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
+import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.withTimeoutOrNull
 import org.slf4j.LoggerFactory
 import java.util.concurrent.ConcurrentHashMap
@@ -82,14 +86,27 @@ internal class ClientSession(
 
     override val isActive: Boolean get() = !closed.get()
 
+    private val routerCancels: Boolean =
+        welcomeDetails.dict("roles")?.dict("dealer")?.dict("features")?.boolean("call_canceling") == true
+
     fun start() {
         launch(CoroutineName("wamp-reader-$sessionId")) { readLoop() }
     }
 
-    override suspend fun call(procedure: String, args: WampList, kwargs: WampDict, options: WampDict): CallResult {
+    override suspend fun call(
+        procedure: String, args: WampList, kwargs: WampDict, options: WampDict, cancelMode: CancelMode,
+    ): CallResult {
         require(WampUris.isValidUri(procedure)) { "'$procedure' is not a valid procedure URI" }
-        val reply = request(MessageCode.CALL) { Call(it, options, procedure, args, kwargs) } as Result
+        val reply = request(MessageCode.CALL, cancelMode = cancelMode) { Call(it, options, procedure, args, kwargs) } as Result
         return CallResult(reply.args, reply.kwargs, reply.details)
+    }
+
+    override fun callProgressive(
+        procedure: String, args: WampList, kwargs: WampDict, options: WampDict, cancelMode: CancelMode,
+    ): Flow<CallResult> {
+        require(WampUris.isValidUri(procedure)) { "'$procedure' is not a valid procedure URI" }
+        val withProgress = WampDict(options + ("receive_progress" to WampBool(true)))
+        return ProgressiveCall(this, requests, cancelMode) { Call(it, withProgress, procedure, args, kwargs) }.flow()
     }
 
     override suspend fun register(procedure: String, options: WampDict, handler: InvocationHandler): Registration {
@@ -158,7 +175,7 @@ internal class ClientSession(
             ending = SessionCloseDetails(WampErrors.PROTOCOL_VIOLATION, e.message, byPeer = false, cause = e)
         } catch (e: WampConnectionClosedException) {
             ending = SessionCloseDetails(SessionCloseDetails.TRANSPORT_LOST, e.message, byPeer = true, cause = e)
-        } catch (e: kotlinx.coroutines.CancellationException) {
+        } catch (e: CancellationException) {
             throw e
         } catch (e: Exception) {
             ending = SessionCloseDetails(SessionCloseDetails.TRANSPORT_LOST, e.message, byPeer = true, cause = e)
@@ -175,7 +192,9 @@ internal class ClientSession(
     /** Routes one message; false when the session has ended. */
     private suspend fun handle(message: WampMessage): Boolean {
         when (message) {
-            is Result -> if (message.details.boolean("progress") != true) {
+            is Result -> if (message.details.boolean("progress") == true) {
+                requests.progress(message)
+            } else {
                 requests.complete(message.request, MessageCode.CALL, message)
             }
             is Registered -> requests.complete(message.request, MessageCode.REGISTER, message)
@@ -216,6 +235,7 @@ internal class ClientSession(
     private suspend fun request(
         type: Int,
         onReply: ((WampMessage) -> Unit)? = null,
+        cancelMode: CancelMode? = null,
         build: (Long) -> WampMessage,
     ): WampMessage {
         checkOpen()
@@ -223,7 +243,12 @@ internal class ClientSession(
         try {
             if (closed.get()) checkOpen()
             send(build(id))
-            val reply = pending.reply.await()
+            val reply = try {
+                pending.reply.await()
+            } catch (e: CancellationException) {
+                if (cancelMode != null) cancelOnWire(id, cancelMode)
+                throw e
+            }
             if (reply is Error) throw WampException(reply.error, reply.args, reply.kwargs)
             return reply
         } finally {
@@ -231,7 +256,17 @@ internal class ClientSession(
         }
     }
 
-    private suspend fun send(message: WampMessage) = transport.send(message)
+    internal suspend fun send(message: WampMessage) = transport.send(message)
+
+    /** Sends CANCEL for call [id] when the session is open and the router supports call canceling. */
+    internal suspend fun cancelOnWire(id: Long, mode: CancelMode) {
+        if (closed.get() || !routerCancels) return
+        withContext(NonCancellable) {
+            runCatching { send(Cancel(id, wampDictOf("mode" to mode.wire))) }
+        }
+    }
+
+    internal fun ensureOpen() = checkOpen()
 
     @OptIn(ExperimentalCoroutinesApi::class) // getCompleted() after the isCompleted check
     private fun checkOpen() {

@@ -10,6 +10,7 @@ import io.wampkit.message.Yield
 import io.wampkit.session.InvocationHandler
 import io.wampkit.session.WampInvocation
 import io.wampkit.transport.WampTransport
+import io.wampkit.value.WampBool
 import io.wampkit.value.WampDict
 import io.wampkit.value.wampListOf
 import kotlinx.coroutines.CancellationException
@@ -45,8 +46,15 @@ internal class Invocations(
                         entry.procedure, message.args, message.kwargs, message.details,
                         message.registration, message.request,
                     )
-                    val result = entry.handler.invoke(invocation)
-                    Yield(message.request, WampDict.EMPTY, result.args, result.kwargs)
+                    if (message.details.boolean("receive_progress") == true) {
+                        invocation.progressSink = { args, kwargs -> transport.send(Yield(message.request, PROGRESS, args, kwargs)) }
+                    }
+                    try {
+                        val result = entry.handler.invoke(invocation)
+                        Yield(message.request, WampDict.EMPTY, result.args, result.kwargs)
+                    } finally {
+                        invocation.progressSink = null // no progress after the final answer
+                    }
                 }
             } catch (e: WampException) {
                 Error(MessageCode.INVOCATION, message.request, WampDict.EMPTY, e.uri, e.args, e.kwargs)
@@ -84,5 +92,6 @@ internal class Invocations(
 
     private companion object {
         val log = LoggerFactory.getLogger(Invocations::class.java)
+        val PROGRESS = WampDict(mapOf("progress" to WampBool(true)))
     }
 }

@@ -3,7 +3,10 @@ package io.wampkit.session.internal
 import io.wampkit.WampProtocolViolationException
 import io.wampkit.message.MessageCode
 import io.wampkit.message.WampMessage
+import io.wampkit.message.Result
 import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.channels.ClosedSendChannelException
+import kotlinx.coroutines.channels.SendChannel
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.atomic.AtomicLong
 
@@ -13,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong
  * handler) is in place in time.
  */
 internal class PendingRequests {
-    class Pending(val type: Int, val onReply: ((WampMessage) -> Unit)?) {
+    class Pending(val type: Int, val onReply: ((WampMessage) -> Unit)?, val progress: SendChannel<Result>?) {
         val reply = CompletableDeferred<WampMessage>()
     }
 
@@ -23,9 +26,13 @@ internal class PendingRequests {
     /** A fresh request id for a message that expects no answer. */
     fun nextId(): Long = lastId.incrementAndGet()
 
-    fun open(type: Int, onReply: ((WampMessage) -> Unit)? = null): Pair<Long, Pending> {
+    fun open(
+        type: Int,
+        onReply: ((WampMessage) -> Unit)? = null,
+        progress: SendChannel<Result>? = null,
+    ): Pair<Long, Pending> {
         val id = lastId.incrementAndGet()
-        val p = Pending(type, onReply)
+        val p = Pending(type, onReply, progress)
         pending[id] = p
         return id to p
     }
@@ -55,6 +62,19 @@ internal class PendingRequests {
         }
         p.onReply?.invoke(reply)
         p.reply.complete(reply)
+    }
+
+    /**
+     * Hands a progressive RESULT to its call; suspends while that call's buffer is full. Progress for a call
+     * that did not ask for it, or that was given up, is dropped.
+     */
+    suspend fun progress(result: Result) {
+        val channel = pending[result.request]?.progress ?: return
+        try {
+            channel.send(result)
+        } catch (_: ClosedSendChannelException) {
+            // the collector is gone
+        }
     }
 
     fun failAll(cause: Throwable) {
