@@ -13,6 +13,7 @@ import io.wampkit.value.WampDouble
 import io.wampkit.value.WampInt
 import io.wampkit.value.WampList
 import io.wampkit.value.wampListOf
+import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.withTimeout
 
 /**
@@ -91,6 +92,13 @@ class CallerInteropSpec : FunSpec({
                     callTest("countdown without progressive results gives the final result") {
                         val r = session.call(fx.countdown, wampListOf(fx.countdownN))
                         r.args shouldBe wampListOf(fx.countdownFinal)
+                    }
+
+                    callTest("countdown with progressive results: every progress item, then the final result") {
+                        val results = session.callProgressive(fx.countdown, wampListOf(fx.countdownN)).toList()
+                        results.filter { it.isProgress }.map { it.args.single() } shouldBe fx.countdownProgress
+                        results.last().isProgress shouldBe false
+                        results.last().args shouldBe wampListOf(fx.countdownFinal)
                     }
                 } finally {
                     session.leave()

@@ -42,6 +42,7 @@ class PayloadFixture private constructor(private val root: JsonObject) {
 
     val countdownN: WampValue = value("countdown", "n")
     val countdownFinal: WampValue = value("countdown", "final")
+    val countdownProgress: WampList = value("countdown", "progress") as WampList
 
     val noSuchProcedure: String = root.getValue("no_such_procedure").jsonPrimitive.content
 
