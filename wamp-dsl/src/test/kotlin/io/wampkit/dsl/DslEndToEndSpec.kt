@@ -14,6 +14,7 @@ import io.wampkit.value.wampListOf
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withTimeout
 import kotlinx.serialization.Serializable
@@ -117,6 +118,19 @@ class DslEndToEndSpec : FunSpec({
             List(20) { received.receive() }
         }
         events shouldBe (1..20).map { it to "t$it" }
+    }
+
+    test("typed progressive results: registerProgressive and callProgressive") {
+        val (progressive, plain) = withCallee({
+            registerProgressive("com.myapp.countdown") { n: Int ->
+                for (i in n downTo 1) progress(i)
+                0
+            }
+        }) {
+            callProgressive<Int>("com.myapp.countdown", 3).toList() to call<Int>("com.myapp.countdown", 3)
+        }
+        progressive shouldBe listOf(3, 2, 1, 0)
+        plain shouldBe 0
     }
 
     test("run() returns how the session ended and onLeave sees it") {
