@@ -121,15 +121,32 @@ class DealerSpec : FunSpec({
         }
     }
 
-    test("a callee without the progressive feature is not asked for progress") {
+    test("receive_progress is passed on to a callee that did not announce the feature, and progress flows") {
         coroutineScope {
             val callee = router.rawPeer(this).also { it.hello() }
             val caller = router.rawPeer(this).also { it.hello() }
-            callee.register("com.example.plain")
-            caller.send(Call(1, wampDictOf("receive_progress" to true), "com.example.plain"))
-            callee.expect<Invocation>().details shouldBe WampDict.EMPTY
+            callee.register("com.example.quiet")
+            caller.send(Call(1, wampDictOf("receive_progress" to true), "com.example.quiet"))
+            val invocation = callee.expect<Invocation>()
+            invocation.details.boolean("receive_progress") shouldBe true
+            callee.send(Yield(invocation.request, wampDictOf("progress" to true), wampListOf(1)))
+            callee.send(Yield(invocation.request, WampDict.EMPTY, wampListOf(0)))
+            caller.expect<Result>() shouldBe Result(1, wampDictOf("progress" to true), wampListOf(1))
+            caller.expect<Result>() shouldBe Result(1, WampDict.EMPTY, wampListOf(0))
             callee.close()
             caller.close()
+        }
+    }
+
+    test("progress from a callee whose caller did not ask for it is dropped; the final result still arrives") {
+        peers { callee, caller ->
+            callee.register("com.example.eager")
+            caller.send(Call(2, WampDict.EMPTY, "com.example.eager"))
+            val invocation = callee.expect<Invocation>()
+            invocation.details shouldBe WampDict.EMPTY
+            callee.send(Yield(invocation.request, wampDictOf("progress" to true), wampListOf(1)))
+            callee.send(Yield(invocation.request, WampDict.EMPTY, wampListOf(0)))
+            caller.expect<Result>() shouldBe Result(2, WampDict.EMPTY, wampListOf(0))
         }
     }
 

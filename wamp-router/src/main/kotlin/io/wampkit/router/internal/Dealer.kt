@@ -63,7 +63,9 @@ internal class Dealer(private val ids: RouterIds) {
         val procedure = byUri[msg.procedure]
             ?: return session.error(msg.code, msg.request, WampErrors.NO_SUCH_PROCEDURE, "no procedure '${msg.procedure}'")
         val callee = procedure.callee
-        val progressive = msg.options.boolean("receive_progress") == true && callee.features.progressiveCallResults
+        // Passed on whether or not the callee announced progressive_call_results, as Crossbar.io does: a
+        // callee that cannot send progress ignores the flag, and some that can (wampy.js) do not announce it.
+        val progressive = msg.options.boolean("receive_progress") == true
         val pending = PendingCall(session, msg.request, callee, callee.nextInvocationId(), progressive)
         session.calls[msg.request] = pending
         callee.invocations[pending.invocation] = pending

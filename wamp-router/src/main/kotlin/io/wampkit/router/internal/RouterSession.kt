@@ -37,7 +37,7 @@ internal class RouterSession(
     @Volatile
     private var shuttingDown = false
 
-    var features: PeerFeatures = PeerFeatures(progressiveCallResults = false, callCanceling = false)
+    var features: PeerFeatures = PeerFeatures(callCanceling = false)
         private set
     val registrations = HashMap<Long, Procedure>()
     val subscriptions = HashMap<Long, Topic>()
