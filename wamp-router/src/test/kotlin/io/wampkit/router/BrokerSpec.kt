@@ -59,6 +59,22 @@ class BrokerSpec : FunSpec({
         }
     }
 
+    test("a publisher that sets disclose_me is identified in EVENT.Details") {
+        coroutineScope {
+            val sub = router.rawPeer(this).also { it.hello() }
+            val pub = router.rawPeer(this)
+            val publisherId = pub.hello().session
+            sub.subscribe("com.example.who")
+            pub.send(Publish(1, wampDictOf("disclose_me" to true), "com.example.who"))
+            sub.expect<Event>().details shouldBe
+                wampDictOf("publisher" to publisherId, "publisher_authid" to "anonymous", "publisher_authrole" to "anonymous")
+            pub.send(Publish(2, WampDict.EMPTY, "com.example.who"))
+            sub.expect<Event>().details shouldBe WampDict.EMPTY
+            sub.close()
+            pub.close()
+        }
+    }
+
     test("unsubscribe stops events; unsubscribing twice gets no_such_subscription") {
         coroutineScope {
             val (sub, pub) = List(2) { router.rawPeer(this).also { p -> p.hello() } }

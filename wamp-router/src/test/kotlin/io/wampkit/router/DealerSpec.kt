@@ -161,6 +161,22 @@ class DealerSpec : FunSpec({
         }
     }
 
+    test("a caller that sets disclose_me is identified in INVOCATION.Details; others are not") {
+        coroutineScope {
+            val callee = router.rawPeer(this).also { it.hello() }
+            val caller = router.rawPeer(this)
+            val callerId = caller.hello().session
+            callee.register("com.example.who")
+            caller.send(Call(1, wampDictOf("disclose_me" to true), "com.example.who"))
+            callee.expect<Invocation>().details shouldBe
+                wampDictOf("caller" to callerId, "caller_authid" to "anonymous", "caller_authrole" to "anonymous")
+            caller.send(Call(2, WampDict.EMPTY, "com.example.who"))
+            callee.expect<Invocation>().details shouldBe WampDict.EMPTY
+            callee.close()
+            caller.close()
+        }
+    }
+
     test("procedures under wamp. are reserved; pattern registrations are refused until implemented") {
         peers { callee, _ ->
             callee.send(Register(1, WampDict.EMPTY, "wamp.session.count"))

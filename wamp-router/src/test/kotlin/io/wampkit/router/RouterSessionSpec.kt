@@ -29,7 +29,11 @@ class RouterSessionSpec : FunSpec({
             val welcome = peer.hello()
             val roles = welcome.details.dict("roles")!!
             roles.dict("broker")!!.dict("features")!!.boolean("publisher_exclusion") shouldBe true
-            roles.dict("dealer")!!.dict("features")!!.boolean("progressive_call_results") shouldBe true
+            roles.dict("broker")!!.dict("features")!!.boolean("publisher_identification") shouldBe true
+            val dealer = roles.dict("dealer")!!.dict("features")!!
+            for (feature in listOf("progressive_call_results", "call_canceling", "caller_identification")) {
+                dealer.boolean(feature) shouldBe true
+            }
             welcome.details.string("authrole") shouldBe "anonymous"
             router.sessionCount("realm1") shouldBe 1
             router.sessionCount("realm2") shouldBe 0

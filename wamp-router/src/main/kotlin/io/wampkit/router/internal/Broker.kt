@@ -9,6 +9,8 @@ import io.wampkit.message.Subscribed
 import io.wampkit.message.Unsubscribe
 import io.wampkit.message.Unsubscribed
 import io.wampkit.value.WampDict
+import io.wampkit.value.WampInt
+import io.wampkit.value.WampString
 
 internal class Topic(val id: Long, val uri: String) {
     val subscribers = LinkedHashSet<RouterSession>()
@@ -50,8 +52,17 @@ internal class Broker(private val ids: RouterIds) {
         val topic = byUri[msg.topic] ?: return Publication(NONE, null, ack)
         val excludeMe = msg.options.boolean("exclude_me") != false
         val targets = if (excludeMe) topic.subscribers.filter { it !== session }.toTypedArray() else topic.subscribers.toTypedArray()
-        return Publication(targets, Event(topic.id, publication, WampDict.EMPTY, msg.args, msg.kwargs), ack)
+        val details = if (msg.options.boolean("disclose_me") == true) publisherDetails(session) else WampDict.EMPTY
+        return Publication(targets, Event(topic.id, publication, details, msg.args, msg.kwargs), ack)
     }
+
+    private fun publisherDetails(publisher: RouterSession) = WampDict(
+        mapOf(
+            "publisher" to WampInt(publisher.id),
+            "publisher_authid" to WampString(RouterRoles.ANONYMOUS),
+            "publisher_authrole" to WampString(RouterRoles.ANONYMOUS),
+        ),
+    )
 
     fun detach(session: RouterSession) {
         for (topic in session.subscriptions.values) drop(topic, session)

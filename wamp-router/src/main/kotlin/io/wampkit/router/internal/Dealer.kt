@@ -16,6 +16,8 @@ import io.wampkit.message.Unregistered
 import io.wampkit.message.Yield
 import io.wampkit.value.WampBool
 import io.wampkit.value.WampDict
+import io.wampkit.value.WampInt
+import io.wampkit.value.WampString
 import io.wampkit.value.wampDictOf
 
 internal class Procedure(val id: Long, val uri: String, val callee: RouterSession)
@@ -69,7 +71,7 @@ internal class Dealer(private val ids: RouterIds) {
         val pending = PendingCall(session, msg.request, callee, callee.nextInvocationId(), progressive)
         session.calls[msg.request] = pending
         callee.invocations[pending.invocation] = pending
-        val details = if (progressive) RECEIVE_PROGRESS else WampDict.EMPTY
+        val details = invocationDetails(session, progressive, msg.options.boolean("disclose_me") == true)
         return Delivery(callee, Invocation(pending.invocation, procedure.id, details, msg.args, msg.kwargs))
     }
 
@@ -121,6 +123,19 @@ internal class Dealer(private val ids: RouterIds) {
             }
         }
         return out
+    }
+
+    /** INVOCATION.Details: `receive_progress` when asked for, the caller's identity when it disclosed itself. */
+    private fun invocationDetails(caller: RouterSession, progressive: Boolean, disclose: Boolean): WampDict = when {
+        !disclose -> if (progressive) RECEIVE_PROGRESS else WampDict.EMPTY
+        else -> WampDict(
+            buildMap {
+                if (progressive) put("receive_progress", WampBool(true))
+                put("caller", WampInt(caller.id))
+                put("caller_authid", WampString(RouterRoles.ANONYMOUS))
+                put("caller_authrole", WampString(RouterRoles.ANONYMOUS))
+            },
+        )
     }
 
     private fun forget(pending: PendingCall) {

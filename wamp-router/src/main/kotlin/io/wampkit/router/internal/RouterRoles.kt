@@ -6,19 +6,24 @@ import io.wampkit.value.wampDictOf
 /** What WELCOME announces: broker and dealer with only the features this router implements. */
 internal object RouterRoles {
     const val AGENT: String = "WampKit-router/0.1.0"
+    const val ANONYMOUS: String = "anonymous"
 
     private val roles = mapOf(
-        "broker" to mapOf("features" to mapOf("publisher_exclusion" to true)),
+        "broker" to mapOf("features" to mapOf("publisher_exclusion" to true, "publisher_identification" to true)),
         "dealer" to mapOf(
-            "features" to mapOf("progressive_call_results" to true, "call_canceling" to true),
+            "features" to mapOf(
+                "progressive_call_results" to true,
+                "call_canceling" to true,
+                "caller_identification" to true,
+            ),
         ),
     )
 
     fun welcomeDetails(): WampDict = wampDictOf(
         "agent" to AGENT,
         "roles" to roles,
-        "authid" to "anonymous",
-        "authrole" to "anonymous",
+        "authid" to ANONYMOUS,
+        "authrole" to ANONYMOUS,
         "authmethod" to "anonymous",
         "authprovider" to "static",
     )
