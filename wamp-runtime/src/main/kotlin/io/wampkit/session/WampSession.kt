@@ -79,6 +79,14 @@ public interface WampSession : CoroutineScope {
     ): Subscription
 
     /**
+     * [topic]'s events as a cold flow: collecting subscribes, ending the collection unsubscribes. Events come
+     * in order; a slow collector applies backpressure (up to [EVENT_BUFFER] events wait, then the session
+     * stops reading), nothing is dropped. The flow fails with [io.wampkit.WampConnectionClosedException]
+     * when the session ends.
+     */
+    public fun events(topic: String, options: WampDict = WampDict.EMPTY): Flow<WampEvent>
+
+    /**
      * Publishes to [topic]. With [acknowledge], suspends until the router's PUBLISHED and returns the
      * publication id (or throws [io.wampkit.WampException] on ERROR); otherwise returns null at once.
      * With [excludeMe] false this session receives its own event if it is subscribed.

@@ -29,6 +29,7 @@ import io.wampkit.message.WampUris
 import io.wampkit.session.CallResult
 import io.wampkit.session.CancelMode
 import io.wampkit.session.EventHandler
+import io.wampkit.session.WampEvent
 import io.wampkit.session.InvocationHandler
 import io.wampkit.session.Registration
 import io.wampkit.session.Subscription
@@ -130,6 +131,8 @@ internal class ClientSession(
         }) { Subscribe(it, options, topic) } as Subscribed
         return ClientSubscription(reply.subscription, topic) { unsubscribe(reply.subscription, handler) }
     }
+
+    override fun events(topic: String, options: WampDict): Flow<WampEvent> = eventFlow(topic, options)
 
     override suspend fun publish(
         topic: String, args: WampList, kwargs: WampDict, acknowledge: Boolean, excludeMe: Boolean, options: WampDict,
