@@ -57,6 +57,7 @@ public object WampCodec {
         if (value !is WampList || value.isEmpty()) return DecodeResult.Failure("a WAMP message must be a non-empty list")
         val typeCode = (value[0] as? WampInt)?.value
             ?: return DecodeResult.Failure("the first element of a WAMP message must be an integer type code")
+        if (typeCode !in 0..MAX_TYPE_CODE) return DecodeResult.Failure("unknown message type $typeCode")
         return try {
             DecodeResult.Success(MessageReader(value, typeCode).read())
         } catch (e: InvalidMessage) {
@@ -70,6 +71,8 @@ public object WampCodec {
         for (v in values) add(v)
     }
 }
+
+private const val MAX_TYPE_CODE = 255L
 
 private class InvalidMessage(override val message: String) : Exception(message, null, false, false)
 

@@ -40,7 +40,10 @@ public suspend fun WampTransport.join(
     context: CoroutineContext = EmptyCoroutineContext,
     timeoutMillis: Long = DEFAULT_JOIN_TIMEOUT_MILLIS,
 ): WampSession {
-    require(WampUris.isValidUri(realm)) { "'$realm' is not a valid realm URI" }
+    if (!WampUris.isValidUri(realm)) {
+        withContext(NonCancellable) { close() }
+        throw IllegalArgumentException("'$realm' is not a valid realm URI")
+    }
     try {
         send(Hello(realm, ClientRoles.helloDetails))
         val reply = withTimeoutOrNull(timeoutMillis) { receive() }

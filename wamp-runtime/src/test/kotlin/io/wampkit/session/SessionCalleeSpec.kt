@@ -165,10 +165,10 @@ class SessionCalleeSpec : FunSpec({
         }
     }
 
-    // BUG (session/internal/Invocations.kt, catch (e: CancellationException)): a CancellationException that does
+    // Regression test, was a bug (session/internal/Invocations.kt, catch (e: CancellationException)): a CancellationException that does
     // not come from cancelling the invocation (e.g. a TimeoutCancellationException from withTimeout inside the
     // handler) is rethrown, so the INVOCATION is never answered and the caller waits forever.
-    test("a handler whose own withTimeout expires answers with runtime_error").config(enabled = false) {
+    test("a handler whose own withTimeout expires answers with runtime_error") {
         runTest {
             val (session, router) = joinedSession()
             registered(session, router, 1) { withTimeout(100) { awaitCancellation() } }

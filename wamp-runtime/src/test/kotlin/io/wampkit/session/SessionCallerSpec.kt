@@ -162,9 +162,9 @@ class SessionCallerSpec : FunSpec({
         }
     }
 
-    // BUG (session/internal/PendingRequests.kt, complete()): the pending entry is removed before the type check,
+    // Regression test, was a bug (session/internal/PendingRequests.kt, complete()): the pending entry is removed before the type check,
     // so when a reply of the wrong kind arrives, failAll() no longer sees that request and its caller waits forever.
-    test("the request answered with a reply of the wrong kind fails too").config(enabled = false) {
+    test("the request answered with a reply of the wrong kind fails too") {
         runTest {
             val (session, router) = joinedSession()
             val victim = async { runCatching { session.call("com.example.p") } }

@@ -62,11 +62,11 @@ class SessionHandlerCancellationSpec : FunSpec({
         }
     }
 
-    // BUG (session/internal/SubscriptionSlot.kt, deliver()): every CancellationException is rethrown, so a
+    // Regression test, was a bug (session/internal/SubscriptionSlot.kt, deliver()): every CancellationException is rethrown, so a
     // handler that lets a TimeoutCancellationException escape kills the subscription's consumer: no later event
     // is delivered, and after EVENT_BUFFER more events the reader blocks and the whole session stalls.
     // Fix: rethrow only when the consumer itself is cancelled (!currentCoroutineContext().isActive).
-    test("an event handler whose own withTimeout expires still gets later events").config(enabled = false) {
+    test("an event handler whose own withTimeout expires still gets later events") {
         runTest {
             val (session, router) = joinedSession()
             val seen = Channel<Long>(Channel.UNLIMITED)
@@ -85,11 +85,11 @@ class SessionHandlerCancellationSpec : FunSpec({
         }
     }
 
-    // BUG (session/internal/ClientSession.kt, unsubscribe() -> SubscriptionSlot.close()): close() cancels the
+    // Regression test, was a bug (session/internal/ClientSession.kt, unsubscribe() -> SubscriptionSlot.close()): close() cancels the
     // consumer coroutine, which is the very coroutine running the handler; unsubscribing from inside a handler
     // (a one-shot subscription) throws CancellationException out of unsubscribe() and the rest of the handler
     // never runs. Fix: do not cancel the consumer from close(); close the buffer and let the loop end.
-    test("a handler can unsubscribe itself and carry on").config(enabled = false) {
+    test("a handler can unsubscribe itself and carry on") {
         runTest {
             val (session, router) = joinedSession()
             val subscription = CompletableDeferred<Subscription>()
@@ -105,12 +105,12 @@ class SessionHandlerCancellationSpec : FunSpec({
         }
     }
 
-    // BUG (session/internal/SubscriptionSlot.kt, close()/offer()): when the reader is suspended in offer() on a
+    // Regression test, was a bug (session/internal/SubscriptionSlot.kt, close()/offer()): when the reader is suspended in offer() on a
     // full buffer and the subscription is removed, close() cancels the consumer and nobody drains the buffer,
     // so the reader never resumes: UNSUBSCRIBED, RESULTs and everything else are never read again.
     // Fix: in close(), drain the buffer after closing it (or cancel it) and let offer() drop events for a
     // closed slot (catch ClosedSendChannelException) instead of failing the reader.
-    test("unsubscribing while the reader waits on a full event buffer does not stall the session").config(enabled = false) {
+    test("unsubscribing while the reader waits on a full event buffer does not stall the session") {
         runTest {
             val (session, router) = joinedSession()
             val subscribing = async { session.subscribe("com.example.t") { awaitCancellation() } }

@@ -150,9 +150,9 @@ class SessionJoinFailureSpec : FunSpec({
         }
     }
 
-    // BUG (session/Join.kt): the realm check runs before the try block, so an invalid realm leaves the
+    // Regression test, was a bug (session/Join.kt): the realm check runs before the try block, so an invalid realm leaves the
     // transport open although the KDoc says "On any failure the transport is closed".
-    test("an invalid realm also closes the transport").config(enabled = false) {
+    test("an invalid realm also closes the transport") {
         runTest {
             val (client, _) = scriptedConnection()
             shouldThrow<IllegalArgumentException> { client.join("bad realm", backgroundScope.coroutineContext) }

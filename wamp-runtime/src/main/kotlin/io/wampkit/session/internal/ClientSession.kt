@@ -160,8 +160,10 @@ internal class ClientSession(
             withTimeoutOrNull(GOODBYE_TIMEOUT_MILLIS) { goodbyeReceived.await() }
         } catch (_: WampConnectionClosedException) {
             // already gone: nothing to say goodbye to
+        } finally {
+            // also when the caller of leave() is cancelled while waiting: the session must end
+            withContext(NonCancellable) { shutdown(SessionCloseDetails(reason, message, byPeer = false)) }
         }
-        shutdown(SessionCloseDetails(reason, message, byPeer = false))
     }
 
     override suspend fun awaitClosed(): SessionCloseDetails = closeDetails.await()

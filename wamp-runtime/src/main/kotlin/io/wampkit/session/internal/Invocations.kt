@@ -19,6 +19,8 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.isActive
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import org.slf4j.LoggerFactory
@@ -59,8 +61,12 @@ internal class Invocations(
             } catch (e: WampException) {
                 Error(MessageCode.INVOCATION, message.request, WampDict.EMPTY, e.uri, e.args, e.kwargs)
             } catch (e: CancellationException) {
-                if (!interrupted.remove(message.request)) throw e
-                error(message, WampErrors.CANCELED, "invocation interrupted")
+                when {
+                    interrupted.remove(message.request) -> error(message, WampErrors.CANCELED, "invocation interrupted")
+                    !currentCoroutineContext().isActive -> throw e // the session is ending
+                    // the handler's own withTimeout (or similar) expired: it failed like any other exception
+                    else -> error(message, WampErrors.RUNTIME_ERROR, e.message ?: e.toString())
+                }
             } catch (e: Throwable) {
                 log.debug("handler of {} failed", entry?.procedure, e)
                 error(message, WampErrors.RUNTIME_ERROR, e.message ?: e.toString())

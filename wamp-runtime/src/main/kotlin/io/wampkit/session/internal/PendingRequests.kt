@@ -46,7 +46,7 @@ internal class PendingRequests {
      * one to a request never sent, or of the wrong kind, is a protocol violation.
      */
     fun complete(id: Long, type: Int, reply: WampMessage) {
-        val p = pending.remove(id)
+        val p = pending[id]
         if (p == null) {
             if (id > lastId.get()) {
                 throw WampProtocolViolationException(
@@ -56,10 +56,12 @@ internal class PendingRequests {
             return
         }
         if (p.type != type) {
+            // left pending: the session ends on this violation and fails every pending request with it
             throw WampProtocolViolationException(
                 "${MessageCode.name(reply.code)} answers request $id, which was a ${MessageCode.name(p.type)}",
             )
         }
+        if (!pending.remove(id, p)) return
         p.onReply?.invoke(reply)
         p.reply.complete(reply)
     }

@@ -8,6 +8,9 @@ import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.channels.ClosedSendChannelException
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.launch
 import org.slf4j.LoggerFactory
 import java.util.concurrent.CopyOnWriteArrayList
@@ -23,14 +26,24 @@ internal class SubscriptionSlot(val id: Long, val topic: String, scope: Coroutin
         for (event in buffer) deliver(event)
     }
 
-    /** Suspends while the buffer is full: the reader stops until the handlers catch up. */
+    /** Suspends while the buffer is full: the reader stops until the handlers catch up. A closed slot drops it. */
     suspend fun offer(event: Event) {
-        buffer.send(event)
+        try {
+            buffer.send(event)
+        } catch (_: ClosedSendChannelException) {
+            // unsubscribed meanwhile: the event has nobody left to go to
+        } catch (e: CancellationException) {
+            currentCoroutineContext().ensureActive() // the reader itself is cancelled: propagate
+            // the slot was closed while the reader waited for room: drop the event and read on
+        }
     }
 
+    /**
+     * No more events: what is buffered is dropped and a reader waiting in [offer] is released. A handler
+     * that is running (perhaps the one that unsubscribed) finishes undisturbed.
+     */
     fun close() {
-        buffer.close()
-        consumer.cancel()
+        buffer.cancel()
     }
 
     private suspend fun deliver(event: Event) {
@@ -39,7 +52,8 @@ internal class SubscriptionSlot(val id: Long, val topic: String, scope: Coroutin
             try {
                 handler.onEvent(data)
             } catch (e: CancellationException) {
-                throw e
+                currentCoroutineContext().ensureActive() // the session is ending: stop
+                log.warn("event handler for topic {} was cancelled by itself; it keeps receiving events", topic, e)
             } catch (e: Throwable) {
                 log.warn("event handler for topic {} failed; it keeps receiving events", topic, e)
             }

@@ -3,14 +3,18 @@ package io.wampkit.transport.internal
 import io.wampkit.WampConnectionClosedException
 import io.wampkit.message.WampMessage
 import io.wampkit.transport.WampTransport
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.channels.ClosedReceiveChannelException
 import kotlinx.coroutines.channels.ClosedSendChannelException
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.ensureActive
 
 /**
- * One side of an in-memory connection. [close] closes both directions (never cancels them, so that the
- * peer sees [WampConnectionClosedException], not a stray CancellationException); messages still buffered
- * towards this side are dropped.
+ * One side of an in-memory connection. [close] closes what this side sends (the peer reads what is
+ * buffered, then sees the end) and cancels what it receives (buffered messages are dropped, a peer waiting
+ * to send is released). Either way the peer sees [WampConnectionClosedException], never a stray
+ * CancellationException.
  */
 internal class InMemoryTransport(
     override val description: String,
@@ -26,6 +30,9 @@ internal class InMemoryTransport(
             outgoing.send(message)
         } catch (e: ClosedSendChannelException) {
             throw closedException(e)
+        } catch (e: CancellationException) {
+            currentCoroutineContext().ensureActive() // our own coroutine was cancelled: propagate that
+            throw closedException(e) // the channel was cancelled by the other side's close()
         }
     }
 
@@ -35,13 +42,16 @@ internal class InMemoryTransport(
             incoming.receive()
         } catch (e: ClosedReceiveChannelException) {
             throw closedException(e)
+        } catch (e: CancellationException) {
+            currentCoroutineContext().ensureActive()
+            throw closedException(e)
         }
     }
 
     override suspend fun close() {
         closed = true
         outgoing.close()
-        incoming.close()
+        incoming.cancel()
     }
 
     private fun closedException(cause: Throwable?) = WampConnectionClosedException("$description is closed", cause = cause)
