@@ -52,7 +52,8 @@ public class WampBytes(bytes: ByteArray) : WampValue {
 
 /** A list: WAMP `Arguments|list`. */
 public class WampList(public val items: List<WampValue>) : WampValue, List<WampValue> by items {
-    override fun equals(other: Any?): Boolean = other is WampList && other.items == items
+    /** Equal to any [List] with the same elements, as the List contract asks (and so symmetric). */
+    override fun equals(other: Any?): Boolean = other is List<*> && items == other
     override fun hashCode(): Int = items.hashCode()
     override fun toString(): String = items.toString()
 
@@ -64,7 +65,8 @@ public class WampList(public val items: List<WampValue>) : WampValue, List<WampV
 
 /** A dictionary with string keys: WAMP `Details|dict`, `Options|dict`, `ArgumentsKw|dict`. */
 public class WampDict(public val map: Map<String, WampValue>) : WampValue, Map<String, WampValue> by map {
-    override fun equals(other: Any?): Boolean = other is WampDict && other.map == map
+    /** Equal to any [Map] with the same entries, as the Map contract asks (and so symmetric). */
+    override fun equals(other: Any?): Boolean = other is Map<*, *> && map == other
     override fun hashCode(): Int = map.hashCode()
     override fun toString(): String = map.toString()
 

@@ -9,8 +9,8 @@ public fun wampDictOf(vararg entries: Pair<String, Any?>): WampDict =
     if (entries.isEmpty()) WampDict.EMPTY else WampDict(entries.associate { (k, v) -> k to v.toWampValue() })
 
 /**
- * Converts a plain Kotlin value to a [WampValue]: null, Boolean, any integral or floating [Number], String,
- * ByteArray, [WampValue] itself, and Lists, Arrays and Maps (with String keys) of those.
+ * Converts a plain Kotlin value to a [WampValue]: null, Boolean, Byte, Short, Int, Long, Float, Double,
+ * String, ByteArray, [WampValue] itself, and Lists, Arrays and Maps (with String keys) of those.
  *
  * @throws IllegalArgumentException for any other type (use a typed API for serializable classes).
  */

@@ -142,4 +142,16 @@ class WampValueSpec : FunSpec({
         shouldThrow<IllegalArgumentException> { deep.toWampValue() }.message shouldContain "$MAX_JSON_DEPTH"
         shouldThrow<IllegalArgumentException> { WampDouble(Double.NaN).toJsonElement() }
     }
+    test("WampList and WampDict equal plain lists and maps of the same values, both ways") {
+        val list = wampListOf(1, "a")
+        val plainList: List<WampValue> = listOf(WampInt(1), WampString("a"))
+        (list == plainList) shouldBe true
+        (plainList == list) shouldBe true
+        list.hashCode() shouldBe plainList.hashCode()
+        val dict = wampDictOf("k" to 1)
+        val plainMap: Map<String, WampValue> = mapOf("k" to WampInt(1))
+        (dict == plainMap) shouldBe true
+        (plainMap == dict) shouldBe true
+        (list == wampListOf(1)) shouldBe false
+    }
 })
