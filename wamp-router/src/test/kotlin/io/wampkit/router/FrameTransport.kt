@@ -1,0 +1,70 @@
+package io.wampkit.router
+
+import io.wampkit.WampConnectionClosedException
+import io.wampkit.WampProtocolViolationException
+import io.wampkit.message.DecodeResult
+import io.wampkit.message.WampMessage
+import io.wampkit.serialization.jsonSerializer
+import io.wampkit.transport.WampTransport
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.ensureActive
+import kotlinx.coroutines.channels.ClosedReceiveChannelException
+import kotlinx.coroutines.channels.ClosedSendChannelException
+
+/**
+ * The router side of a byte-level connection whose frames the test writes: every frame goes through the
+ * JSON serializer exactly as a WebSocket frame would. What the router sends is counted, not kept.
+ */
+class FrameTransport(capacity: Int = 64) : WampTransport {
+    private val frames = Channel<ByteArray>(capacity)
+    private val json = jsonSerializer()
+
+    @Volatile
+    var closed = false
+        private set
+
+    @Volatile
+    var sent = 0
+        private set
+
+    override val description: String get() = "fuzz frames (json)"
+
+    /** Queues a frame for the router, suspending while it is busy; false once it has closed this connection. */
+    suspend fun offer(frame: ByteArray): Boolean = try {
+        frames.send(frame)
+        true
+    } catch (_: ClosedSendChannelException) {
+        false
+    } catch (e: CancellationException) {
+        currentCoroutineContext().ensureActive() // the test itself was cancelled
+        false // the router closed the connection while the test waited for room
+    }
+
+    override suspend fun send(message: WampMessage) {
+        if (closed) throw WampConnectionClosedException("fuzz connection closed")
+        json.encode(message) // what a real transport would do, so that encoding is exercised too
+        sent++
+    }
+
+    override suspend fun receive(): WampMessage {
+        val frame = try {
+            frames.receive()
+        } catch (e: ClosedReceiveChannelException) {
+            throw WampConnectionClosedException("fuzz connection closed", cause = e)
+        } catch (e: CancellationException) {
+            currentCoroutineContext().ensureActive()
+            throw WampConnectionClosedException("fuzz connection closed", cause = e)
+        }
+        return when (val decoded = json.decode(frame)) {
+            is DecodeResult.Success -> decoded.message
+            is DecodeResult.Failure -> throw WampProtocolViolationException(decoded.reason)
+        }
+    }
+
+    override suspend fun close() {
+        closed = true
+        frames.cancel() // drops what is queued and releases a test waiting in offer()
+    }
+}
