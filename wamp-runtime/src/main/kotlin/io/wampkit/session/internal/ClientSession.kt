@@ -8,10 +8,7 @@ import io.wampkit.message.Abort
 import io.wampkit.message.Call
 import io.wampkit.message.Cancel
 import io.wampkit.message.Error
-import io.wampkit.message.Event
 import io.wampkit.message.Goodbye
-import io.wampkit.message.Interrupt
-import io.wampkit.message.Invocation
 import io.wampkit.message.MessageCode
 import io.wampkit.message.Publish
 import io.wampkit.message.Published
@@ -21,9 +18,7 @@ import io.wampkit.message.Result
 import io.wampkit.message.Subscribe
 import io.wampkit.message.Subscribed
 import io.wampkit.message.Unregister
-import io.wampkit.message.Unregistered
 import io.wampkit.message.Unsubscribe
-import io.wampkit.message.Unsubscribed
 import io.wampkit.message.WampMessage
 import io.wampkit.message.WampUris
 import io.wampkit.session.CallResult
@@ -80,6 +75,7 @@ internal class ClientSession(
     private val procedures = ConcurrentHashMap<Long, ProcedureEntry>()
     private val slots = ConcurrentHashMap<Long, SubscriptionSlot>()
     private val invocations = Invocations(this, transport, procedures)
+    private val inbound = Inbound(sessionId, requests, invocations, slots)
     private val closed = AtomicBoolean(false)
     private val leaving = AtomicBoolean(false)
     private val goodbyeReceived = CompletableDeferred<Unit>()
@@ -195,44 +191,22 @@ internal class ClientSession(
     }
 
     /** Routes one message; false when the session has ended. */
-    private suspend fun handle(message: WampMessage): Boolean {
-        when (message) {
-            is Result -> if (message.details.boolean("progress") == true) {
-                requests.progress(message)
+    private suspend fun handle(message: WampMessage): Boolean = when (message) {
+        is Goodbye -> {
+            if (leaving.get()) {
+                goodbyeReceived.complete(Unit)
             } else {
-                requests.complete(message.request, MessageCode.CALL, message)
-            }
-            is Registered -> requests.complete(message.request, MessageCode.REGISTER, message)
-            is Unregistered -> requests.complete(message.request, MessageCode.UNREGISTER, message)
-            is Subscribed -> requests.complete(message.request, MessageCode.SUBSCRIBE, message)
-            is Unsubscribed -> requests.complete(message.request, MessageCode.UNSUBSCRIBE, message)
-            is Published -> requests.complete(message.request, MessageCode.PUBLISH, message)
-            is Error -> {
-                if (message.requestType == MessageCode.INVOCATION) {
-                    throw WampProtocolViolationException("ERROR for an INVOCATION can only go from callee to router")
-                }
-                requests.complete(message.request, message.requestType, message)
-            }
-            is Invocation -> invocations.start(message)
-            is Interrupt -> invocations.interrupt(message.request)
-            is Event -> slots[message.subscription]?.offer(message)
-                ?: log.debug("session {}: event for unknown subscription {}", sessionId, message.subscription)
-            is Goodbye -> {
-                if (leaving.get()) {
-                    goodbyeReceived.complete(Unit)
-                } else {
-                    runCatching { transport.send(Goodbye(WampDict.EMPTY, WampErrors.GOODBYE_AND_OUT)) }
-                    shutdown(SessionCloseDetails(message.reason, message.details.string("message"), byPeer = true))
-                }
-                return false
-            }
-            is Abort -> {
+                runCatching { transport.send(Goodbye(WampDict.EMPTY, WampErrors.GOODBYE_AND_OUT)) }
                 shutdown(SessionCloseDetails(message.reason, message.details.string("message"), byPeer = true))
-                return false
             }
-            else -> throw WampProtocolViolationException("a router does not send ${MessageCode.name(message.code)}")
+            false
         }
-        return true
+        is Abort -> {
+            shutdown(SessionCloseDetails(message.reason, message.details.string("message"), byPeer = true))
+            false
+        }
+        else -> inbound.route(message) ||
+            throw WampProtocolViolationException("a router does not send ${MessageCode.name(message.code)}")
     }
 
     // ---- requests ----
