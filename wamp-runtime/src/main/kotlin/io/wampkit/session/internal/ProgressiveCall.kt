@@ -29,6 +29,8 @@ internal class ProgressiveCall(
         val (id, pending) = requests.open(MessageCode.CALL, progress = progress)
         var answered = false
         try {
+            // the session may have closed between the first check and open(): its failAll() missed this request
+            session.ensureOpen()
             session.send(build(id))
             while (!answered) {
                 // progress first: every progressive RESULT is queued before the final answer completes
