@@ -30,8 +30,8 @@ fun main(args: Array<String>) {
             System.err.println("demo failed: $e")
             false
         } finally {
+            router?.close() // first, so that WebSocket clients still receive its GOODBYE
             server?.stop()
-            router?.close()
         }
     }
     println(if (ok) "demo finished" else "demo FAILED")

@@ -70,7 +70,9 @@ public interface WampSession : CoroutineScope {
      * Subscribes [handler] to [topic]. Events of one subscription are delivered in order, one at a time;
      * while a handler is busy, up to [EVENT_BUFFER] events wait, then the session stops reading the
      * connection until there is room (backpressure, nothing is dropped). A handler that throws is logged
-     * and keeps receiving later events.
+     * and keeps receiving later events. Because the session's reader is what waits, a handler that awaits a
+     * reply from this session (a `call`, an acknowledged `publish`) while its buffer is full waits forever:
+     * launch such work in the session scope instead of awaiting it in the handler.
      */
     public suspend fun subscribe(
         topic: String,

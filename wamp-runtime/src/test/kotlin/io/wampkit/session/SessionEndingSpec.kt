@@ -34,7 +34,7 @@ class SessionEndingSpec : FunSpec({
             }
             router.send(Goodbye(WampDict.EMPTY, WampErrors.GOODBYE_AND_OUT))
             leaving.await()
-            session.awaitClosed() shouldBe SessionCloseDetails(WampErrors.SYSTEM_SHUTDOWN, "going down", byPeer = false)
+            session.awaitClosed() shouldBe SessionCloseDetails(WampErrors.SYSTEM_SHUTDOWN, "going down", byPeer = false, isGraceful = true)
             session.isActive shouldBe false
             shouldThrow<WampConnectionClosedException> { router.receive() }
         }

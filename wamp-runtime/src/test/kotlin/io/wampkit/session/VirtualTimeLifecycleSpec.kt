@@ -80,8 +80,8 @@ class VirtualTimeLifecycleSpec : FunSpec({
             router.send(Goodbye(WampDict.EMPTY, WampErrors.GOODBYE_AND_OUT))
             leaving.await()
             currentTime shouldBe 0
-            session.awaitClosed() shouldBe SessionCloseDetails(WampErrors.SYSTEM_SHUTDOWN, "maintenance", byPeer = false)
-            session.awaitClosed().isGraceful shouldBe true
+            session.awaitClosed() shouldBe
+                SessionCloseDetails(WampErrors.SYSTEM_SHUTDOWN, "maintenance", byPeer = false, isGraceful = true)
             session.shouldBeFinished()
             shouldThrow<WampConnectionClosedException> { router.next() } // the client closed the transport
             session.leave() // idempotent, returns at once
@@ -101,6 +101,7 @@ class VirtualTimeLifecycleSpec : FunSpec({
             runCurrent()
             leaving.isCompleted shouldBe true
             session.awaitClosed().reason shouldBe WampErrors.CLOSE_NORMAL
+            session.awaitClosed().isGraceful shouldBe false // nobody answered the GOODBYE
             session.shouldBeFinished()
         }
     }
@@ -110,7 +111,7 @@ class VirtualTimeLifecycleSpec : FunSpec({
             val (session, router) = virtualSession()
             router.send(Goodbye(wampDictOf("message" to "bye now"), WampErrors.CLOSE_REALM))
             router.expect<Goodbye>() shouldBe Goodbye(WampDict.EMPTY, WampErrors.GOODBYE_AND_OUT)
-            session.awaitClosed() shouldBe SessionCloseDetails(WampErrors.CLOSE_REALM, "bye now", byPeer = true)
+            session.awaitClosed() shouldBe SessionCloseDetails(WampErrors.CLOSE_REALM, "bye now", byPeer = true, isGraceful = true)
             session.shouldBeFinished()
             shouldThrow<WampConnectionClosedException> { router.next() }
             shouldRefuseEverything(session)

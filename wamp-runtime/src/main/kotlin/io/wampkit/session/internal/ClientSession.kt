@@ -79,6 +79,7 @@ internal class ClientSession(
     private val closed = AtomicBoolean(false)
     private val leaving = AtomicBoolean(false)
     private val goodbyeReceived = CompletableDeferred<Unit>()
+    private val goodbyeAnswered = AtomicBoolean(false)
     private val closeDetails = CompletableDeferred<SessionCloseDetails>()
 
     override val isActive: Boolean get() = !closed.get()
@@ -158,7 +159,9 @@ internal class ClientSession(
             // already gone: nothing to say goodbye to
         } finally {
             // also when the caller of leave() is cancelled while waiting: the session must end
-            withContext(NonCancellable) { shutdown(SessionCloseDetails(reason, message, byPeer = false)) }
+            withContext(NonCancellable) {
+                shutdown(SessionCloseDetails(reason, message, byPeer = false, isGraceful = goodbyeAnswered.get()))
+            }
         }
     }
 
@@ -194,10 +197,12 @@ internal class ClientSession(
     private suspend fun handle(message: WampMessage): Boolean = when (message) {
         is Goodbye -> {
             if (leaving.get()) {
+                goodbyeAnswered.set(true)
                 goodbyeReceived.complete(Unit)
             } else {
-                runCatching { transport.send(Goodbye(WampDict.EMPTY, WampErrors.GOODBYE_AND_OUT)) }
-                shutdown(SessionCloseDetails(message.reason, message.details.string("message"), byPeer = true))
+                val replied = runCatching { transport.send(Goodbye(WampDict.EMPTY, WampErrors.GOODBYE_AND_OUT)) }.isSuccess
+                val text = message.details.string("message")
+                shutdown(SessionCloseDetails(message.reason, text, byPeer = true, isGraceful = replied))
             }
             false
         }
