@@ -59,8 +59,8 @@ internal class Broker(private val ids: RouterIds) {
     private fun publisherDetails(publisher: RouterSession) = WampDict(
         mapOf(
             "publisher" to WampInt(publisher.id),
-            "publisher_authid" to WampString(RouterRoles.ANONYMOUS),
-            "publisher_authrole" to WampString(RouterRoles.ANONYMOUS),
+            "publisher_authid" to WampString(publisher.identity.authId),
+            "publisher_authrole" to WampString(publisher.identity.authRole),
         ),
     )
 

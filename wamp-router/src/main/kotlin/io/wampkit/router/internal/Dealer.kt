@@ -132,8 +132,8 @@ internal class Dealer(private val ids: RouterIds) {
             buildMap {
                 if (progressive) put("receive_progress", WampBool(true))
                 put("caller", WampInt(caller.id))
-                put("caller_authid", WampString(RouterRoles.ANONYMOUS))
-                put("caller_authrole", WampString(RouterRoles.ANONYMOUS))
+                put("caller_authid", WampString(caller.identity.authId))
+                put("caller_authrole", WampString(caller.identity.authRole))
             },
         )
     }

@@ -6,7 +6,6 @@ import io.wampkit.value.wampDictOf
 /** What WELCOME announces: broker and dealer with only the features this router implements. */
 internal object RouterRoles {
     const val AGENT: String = "WampKit-router/0.1.0"
-    const val ANONYMOUS: String = "anonymous"
 
     private val roles = mapOf(
         "broker" to mapOf("features" to mapOf("publisher_exclusion" to true, "publisher_identification" to true)),
@@ -19,12 +18,6 @@ internal object RouterRoles {
         ),
     )
 
-    fun welcomeDetails(): WampDict = wampDictOf(
-        "agent" to AGENT,
-        "roles" to roles,
-        "authid" to ANONYMOUS,
-        "authrole" to ANONYMOUS,
-        "authmethod" to "anonymous",
-        "authprovider" to "static",
-    )
+    fun welcomeDetails(identity: SessionIdentity): WampDict =
+        WampDict(wampDictOf("agent" to AGENT, "roles" to roles) + identity.welcomeDetails())
 }

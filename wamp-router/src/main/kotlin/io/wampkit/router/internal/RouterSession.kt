@@ -39,6 +39,11 @@ internal class RouterSession(
 
     var features: PeerFeatures = PeerFeatures(callCanceling = false)
         private set
+
+    /** Set by the handshake, before the session joins its realm. */
+    @Volatile
+    var identity: SessionIdentity = SessionIdentity.anonymous
+        private set
     val registrations = HashMap<Long, Procedure>()
     val subscriptions = HashMap<Long, Topic>()
     val calls = HashMap<Long, PendingCall>()
@@ -108,7 +113,7 @@ internal class RouterSession(
             return null
         }
         realm.attach(this)
-        send(Welcome(id, RouterRoles.welcomeDetails()))
+        send(Welcome(id, RouterRoles.welcomeDetails(identity)))
         log.debug("session {} joined realm '{}' over {}", id, realm.name, transport.description)
         return realm
     }
