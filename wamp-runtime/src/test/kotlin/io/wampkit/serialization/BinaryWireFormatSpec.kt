@@ -45,10 +45,11 @@ class BinaryWireFormatSpec : FunSpec({
     }
 
     test("CBOR: decodes what other encoders write: indefinite lengths, half and single floats, tags on values") {
-        // [48, 7, {_ }, "a.b", [_ 1.0 (half), 1.5 (single), 55799(2) ]] with a self-describe tag on the root
-        val frame = bytes("d9 d9 f7 85 18 30 07 bf ff 63 61 2e 62 9f f9 3c 00 fa 3f c0 00 00 02 ff")
+        // [48, 7, {_ }, "a.b", [_ 1.0 (half), 1.5 (single), 2 ], {_ (_ "k" "ey"): [_ 1], "z": 1}] with a self-describe
+        // tag on the root and a chunked text key
+        val frame = bytes("d9 d9 f7 86 18 30 07 bf ff 63 61 2e 62 9f f9 3c 00 fa 3f c0 00 00 02 ff bf 7f 61 6b 62 65 79 ff 9f 01 ff 61 7a 01 ff")
         cbor.decode(frame).shouldBeInstanceOf<DecodeResult.Success>().message shouldBe
-            Call(7, WampDict.EMPTY, "a.b", wampListOf(1.0, 1.5, 2))
+            Call(7, WampDict.EMPTY, "a.b", wampListOf(1.0, 1.5, 2), wampDictOf("key" to listOf(1), "z" to 1))
     }
 
     val hello = "01 66 $realm1"

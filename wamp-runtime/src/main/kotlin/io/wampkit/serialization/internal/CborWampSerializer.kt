@@ -2,6 +2,7 @@ package io.wampkit.serialization.internal
 
 import com.fasterxml.jackson.core.JsonParser
 import com.fasterxml.jackson.core.JsonToken
+import com.fasterxml.jackson.core.StreamReadConstraints
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator
 import com.fasterxml.jackson.dataformat.cbor.CBORParser
@@ -38,6 +39,8 @@ internal object CborWampSerializer : WampSerializer {
         .enable(CBORParser.Feature.READ_UNDEFINED_AS_EMBEDDED_OBJECT)
         .enable(CBORParser.Feature.READ_SIMPLE_VALUE_AS_EMBEDDED_OBJECT)
         .enable(CBORParser.Feature.DECODE_USING_STANDARD_NEGATIVE_BIGINT_ENCODING)
+        // the frame size is the transport's and the router's limit, as for the other serializers
+        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Int.MAX_VALUE).build())
         .build()
 
     override fun encode(message: WampMessage): ByteArray {

@@ -34,12 +34,15 @@ internal object MsgpackWampSerializer : WampSerializer {
     override val subprotocol: String get() = "wamp.2.msgpack"
     override val isBinary: Boolean get() = true
 
+    /** Small chunks: most messages are far below the library's 8 KiB default, and large payloads are not copied into chunks. */
+    private val packerConfig: MessagePack.PackerConfig = MessagePack.PackerConfig().withBufferSize(512)
+
     private val unpackerConfig: MessagePack.UnpackerConfig = MessagePack.UnpackerConfig()
         .withActionOnMalformedString(CodingErrorAction.REPORT)
         .withActionOnUnmappableString(CodingErrorAction.REPORT)
 
     override fun encode(message: WampMessage): ByteArray {
-        val packer = MessagePack.newDefaultBufferPacker()
+        val packer = packerConfig.newBufferPacker()
         try {
             write(packer, WampCodec.encode(message))
             return packer.toByteArray()
