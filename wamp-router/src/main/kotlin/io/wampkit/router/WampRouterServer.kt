@@ -1,6 +1,8 @@
 package io.wampkit.router
 
 import io.wampkit.router.internal.KtorRouterServer
+import io.wampkit.serialization.WampSerializer
+import io.wampkit.serialization.availableSerializers
 
 /** A running WebSocket listener of a [WampRouter]; see [startServer]. */
 public interface WampRouterServer {
@@ -21,15 +23,19 @@ public interface WampRouterServer {
 }
 
 /**
- * Serves this router over WebSocket (subprotocol `wamp.2.json`) on a Ktor CIO server at [host]:[port][path].
+ * Serves this router over WebSocket on a Ktor CIO server at [host]:[port][path], speaking the subprotocols of
+ * [serializers] (by default `wamp.2.json`, `wamp.2.msgpack` and `wamp.2.cbor`); each client gets the first
+ * subprotocol of its own offer that is among them, and a client offering none gets HTTP 400 (see [wamp]).
  * Port 0 picks a free port; read it from [WampRouterServer.port].
  */
 public suspend fun WampRouter.startServer(
     host: String = "127.0.0.1",
     port: Int = 8080,
     path: String = "/ws",
+    serializers: List<WampSerializer> = availableSerializers(),
 ): WampRouterServer {
     require(port in 0..65_535) { "port must be in 0..65535, was $port" }
     require(path.startsWith("/")) { "path must start with '/', was '$path'" }
-    return KtorRouterServer.start(this, host, port, path)
+    require(serializers.isNotEmpty()) { "a WebSocket listener needs at least one serializer" }
+    return KtorRouterServer.start(this, host, port, path, serializers.toList())
 }

@@ -4,6 +4,7 @@ import io.wampkit.WampConnectionClosedException
 import io.wampkit.WampProtocolViolationException
 import io.wampkit.message.DecodeResult
 import io.wampkit.message.WampMessage
+import io.wampkit.serialization.WampSerializer
 import io.wampkit.serialization.jsonSerializer
 import io.wampkit.transport.WampTransport
 import kotlinx.coroutines.CancellationException
@@ -14,12 +15,11 @@ import kotlinx.coroutines.channels.ClosedReceiveChannelException
 import kotlinx.coroutines.channels.ClosedSendChannelException
 
 /**
- * The router side of a byte-level connection whose frames the test writes: every frame goes through the
- * JSON serializer exactly as a WebSocket frame would. What the router sends is counted, not kept.
+ * The router side of a byte-level connection whose frames the test writes: every frame goes through
+ * [serializer] (JSON by default) exactly as a WebSocket frame would. What the router sends is counted, not kept.
  */
-class FrameTransport(capacity: Int = 64) : WampTransport {
+class FrameTransport(capacity: Int = 64, private val serializer: WampSerializer = jsonSerializer()) : WampTransport {
     private val frames = Channel<ByteArray>(capacity)
-    private val json = jsonSerializer()
 
     @Volatile
     var closed = false
@@ -29,7 +29,7 @@ class FrameTransport(capacity: Int = 64) : WampTransport {
     var sent = 0
         private set
 
-    override val description: String get() = "fuzz frames (json)"
+    override val description: String get() = "fuzz frames (${serializer.name})"
 
     /** Queues a frame for the router, suspending while it is busy; false once it has closed this connection. */
     suspend fun offer(frame: ByteArray): Boolean = try {
@@ -44,7 +44,7 @@ class FrameTransport(capacity: Int = 64) : WampTransport {
 
     override suspend fun send(message: WampMessage) {
         if (closed) throw WampConnectionClosedException("fuzz connection closed")
-        json.encode(message) // what a real transport would do, so that encoding is exercised too
+        serializer.encode(message) // what a real transport would do, so that encoding is exercised too
         sent++
     }
 
@@ -57,7 +57,7 @@ class FrameTransport(capacity: Int = 64) : WampTransport {
             currentCoroutineContext().ensureActive()
             throw WampConnectionClosedException("fuzz connection closed", cause = e)
         }
-        return when (val decoded = json.decode(frame)) {
+        return when (val decoded = serializer.decode(frame)) {
             is DecodeResult.Success -> decoded.message
             is DecodeResult.Failure -> throw WampProtocolViolationException(decoded.reason)
         }

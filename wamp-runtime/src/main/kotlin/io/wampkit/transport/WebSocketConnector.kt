@@ -6,7 +6,8 @@ import io.wampkit.serialization.jsonSerializer
 import io.wampkit.transport.internal.WebSocketClientConnector
 
 /**
- * Connects to a WAMP router over WebSocket (`ws://` or `wss://`) with the subprotocol of [serializer].
+ * Connects to a WAMP router over WebSocket (`ws://` or `wss://`) with the subprotocol of [serializer]; the same
+ * as `webSocketConnector(url, listOf(serializer), httpClient)`.
  *
  * Pass your own [httpClient] (with the Ktor `WebSockets` plugin installed) to share one engine between
  * connections; it is then yours to close. Without one, each transport makes a CIO client and closes it
@@ -18,5 +19,22 @@ public fun webSocketConnector(
     httpClient: HttpClient? = null,
 ): WampConnector {
     require(url.startsWith("ws://") || url.startsWith("wss://")) { "a WebSocket URL starts with ws:// or wss://, got '$url'" }
-    return WebSocketClientConnector(url, serializer, httpClient)
+    return WebSocketClientConnector(url, listOf(serializer), httpClient)
+}
+
+/**
+ * Connects to a WAMP router over WebSocket, offering the subprotocols of [serializers] in order of preference
+ * (e.g. `listOf(cborSerializer(), jsonSerializer())`) and speaking the one the router picks. A router that picks
+ * none of them makes [WampConnector.connect] fail with [io.wampkit.WampConnectionClosedException].
+ * Binary serializers use binary frames, JSON text frames; a frame of the other kind is a protocol violation.
+ */
+public fun webSocketConnector(
+    url: String,
+    serializers: List<WampSerializer>,
+    httpClient: HttpClient? = null,
+): WampConnector {
+    require(url.startsWith("ws://") || url.startsWith("wss://")) { "a WebSocket URL starts with ws:// or wss://, got '$url'" }
+    require(serializers.isNotEmpty()) { "offer at least one serializer" }
+    require(serializers.map { it.subprotocol }.toSet().size == serializers.size) { "each serializer may be offered once" }
+    return WebSocketClientConnector(url, serializers.toList(), httpClient)
 }

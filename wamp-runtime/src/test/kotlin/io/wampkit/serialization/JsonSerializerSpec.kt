@@ -27,7 +27,7 @@ class JsonSerializerSpec : FunSpec({
         json.name shouldBe "json"
         json.subprotocol shouldBe "wamp.2.json"
         json.isBinary shouldBe false
-        availableSerializers().map { it.name } shouldBe listOf("json")
+        availableSerializers().map { it.name } shouldBe listOf("json", "msgpack", "cbor")
     }
 
     test("every message type round-trips through bytes") {

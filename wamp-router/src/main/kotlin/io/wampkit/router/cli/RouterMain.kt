@@ -1,6 +1,7 @@
 package io.wampkit.router.cli
 
 import io.wampkit.router.startServer
+import io.wampkit.serialization.serializerNamed
 import io.wampkit.router.wampRouter
 import kotlinx.coroutines.awaitCancellation
 import kotlinx.coroutines.runBlocking
@@ -24,7 +25,9 @@ public fun main(args: Array<String>) {
     }
     runBlocking {
         val router = wampRouter { options.realms.forEach { realm(it) } }
-        val server = router.startServer(options.host, options.port, options.path)
+        val server = router.startServer(
+            options.host, options.port, options.path, options.serializers.mapNotNull { serializerNamed(it) },
+        )
         Runtime.getRuntime().addShutdownHook(
             Thread({
                 runBlocking {

@@ -1,5 +1,7 @@
 package io.wampkit.router.cli
 
+import io.wampkit.serialization.availableSerializers
+
 /** Command line of the standalone router. */
 internal data class RouterOptions(
     val host: String = "127.0.0.1",
@@ -7,15 +9,19 @@ internal data class RouterOptions(
     val path: String = "/ws",
     val realms: List<String> = listOf("realm1"),
     val help: Boolean = false,
+    /** Serializer names the WebSocket listener accepts (`--serializer`, repeatable); all of them by default. */
+    val serializers: List<String> = availableSerializers().map { it.name },
 ) {
     companion object {
         const val USAGE: String =
-            "usage: java -jar wamp-router.jar [--host 127.0.0.1] [--port 8080] [--path /ws] [--realm realm1]..."
+            "usage: java -jar wamp-router.jar [--host 127.0.0.1] [--port 8080] [--path /ws] [--realm realm1]... " +
+                "[--serializer json|msgpack|cbor]..."
 
         /** @throws IllegalArgumentException on an unknown option or a bad value. */
         fun parse(args: Array<String>): RouterOptions {
             var options = RouterOptions()
             val realms = ArrayList<String>()
+            val serializers = LinkedHashSet<String>()
             var i = 0
             fun value(): String {
                 require(i + 1 < args.size) { "${args[i]} needs a value" }
@@ -31,11 +37,17 @@ internal data class RouterOptions(
                     }
                     "--path" -> options = options.copy(path = value().also { require(it.startsWith("/")) { "--path must start with /" } })
                     "--realm" -> realms += value()
+                    "--serializer" -> serializers += value().also { name ->
+                        require(availableSerializers().any { it.name == name }) {
+                            "--serializer must be one of ${availableSerializers().joinToString(", ") { it.name }}, was '$name'"
+                        }
+                    }
                     "-h", "--help" -> options = options.copy(help = true)
                     else -> throw IllegalArgumentException("unknown option '$arg'")
                 }
                 i++
             }
+            if (serializers.isNotEmpty()) options = options.copy(serializers = serializers.toList())
             return if (realms.isEmpty()) options else options.copy(realms = realms)
         }
     }

@@ -10,6 +10,7 @@ import io.ktor.server.websocket.WebSockets
 import io.wampkit.router.WampRouter
 import io.wampkit.router.WampRouterServer
 import io.wampkit.router.wamp
+import io.wampkit.serialization.WampSerializer
 import java.util.concurrent.atomic.AtomicBoolean
 
 /** A [WampRouterServer] on Ktor's CIO engine. */
@@ -30,14 +31,20 @@ internal class KtorRouterServer private constructor(
         private const val TIMEOUT_MILLIS = 2_000L
         private const val MIN_FRAME_GUARD = 32L * 1024 * 1024
 
-        suspend fun start(router: WampRouter, host: String, port: Int, path: String): KtorRouterServer {
+        suspend fun start(
+            router: WampRouter,
+            host: String,
+            port: Int,
+            path: String,
+            serializers: List<WampSerializer>,
+        ): KtorRouterServer {
             val server = embeddedServer(CIO, host = host, port = port) {
                 install(WebSockets) {
                     // The WAMP limit is checked by the transport, which answers with ABORT; this guard only
                     // bounds what Ktor buffers before the router sees a frame.
                     maxFrameSize = maxOf(MIN_FRAME_GUARD, 2L * router.maxMessageSize)
                 }
-                routing { wamp(router, path) }
+                routing { wamp(router, path, serializers) }
             }
             server.startSuspend(wait = false)
             val actualPort = server.engine.resolvedConnectors().first().port

@@ -15,6 +15,12 @@ class RouterOptionsSpec : FunSpec({
         RouterOptions.parse(args) shouldBe RouterOptions("0.0.0.0", 9000, "/wamp", listOf("a", "b"))
     }
 
+    test("--serializer limits the listener's serializers; all three by default") {
+        RouterOptions.parse(emptyArray()).serializers shouldBe listOf("json", "msgpack", "cbor")
+        RouterOptions.parse(arrayOf("--serializer", "cbor", "--serializer", "json")).serializers shouldBe listOf("cbor", "json")
+        shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--serializer", "xml")) }.message shouldContain "xml"
+    }
+
     test("bad input names the problem") {
         shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--port", "http")) }.message shouldContain "--port"
         shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--port", "70000")) }.message shouldContain "--port"

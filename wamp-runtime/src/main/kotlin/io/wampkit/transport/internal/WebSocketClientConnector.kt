@@ -17,14 +17,15 @@ import kotlinx.coroutines.CancellationException
 
 internal class WebSocketClientConnector(
     private val url: String,
-    private val serializer: WampSerializer,
+    private val serializers: List<WampSerializer>,
     private val sharedClient: HttpClient?,
 ) : WampConnector {
+    private val offered = serializers.joinToString(", ") { it.subprotocol }
 
     override suspend fun connect(): WampTransport {
         val client = sharedClient ?: HttpClient(CIO) { install(WebSockets) }
         val session = try {
-            client.webSocketSession(url) { header(HttpHeaders.SecWebSocketProtocol, serializer.subprotocol) }
+            client.webSocketSession(url) { header(HttpHeaders.SecWebSocketProtocol, offered) }
         } catch (e: CancellationException) {
             if (sharedClient == null) client.close()
             throw e
@@ -32,12 +33,13 @@ internal class WebSocketClientConnector(
             if (sharedClient == null) client.close()
             throw WampConnectionClosedException("cannot connect to $url: ${e.message ?: e::class.simpleName}", cause = e)
         }
-        val agreed = session.call.response.headers[HttpHeaders.SecWebSocketProtocol]
-        if (agreed != serializer.subprotocol) {
+        val agreed = session.call.response.headers[HttpHeaders.SecWebSocketProtocol]?.trim()
+        val serializer = serializers.firstOrNull { it.subprotocol == agreed }
+        if (serializer == null) {
             session.close(CloseReason(CloseReason.Codes.PROTOCOL_ERROR, "no WAMP subprotocol agreed"))
             if (sharedClient == null) client.close()
             throw WampConnectionClosedException(
-                "$url did not agree to subprotocol ${serializer.subprotocol} (it answered '${agreed ?: "none"}')",
+                "$url did not agree to any offered subprotocol ($offered); it answered '${agreed ?: "none"}'",
             )
         }
         return session.asWampTransport(serializer, "$url (${serializer.name})") {
