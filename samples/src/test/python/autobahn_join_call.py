@@ -102,8 +102,8 @@ def main():
         runner.run(Client)
     except Exception as e:
         check('connect', False, repr(e))
-    print('RESULT autobahn-py %s %s %s passed=%d failed=%d' % (opts.url.split(':')[0], opts.serializer,
-          opts.authmethod, outcome['passed'], outcome['failed']), flush=True)
+    print('RESULT autobahn-py/%s/%s/%s passed=%d failed=%d xfail=0 skipped=0' % (
+        opts.url.split(':')[0], opts.serializer, opts.authmethod, outcome['passed'], outcome['failed']), flush=True)
     return 0 if outcome['failed'] == 0 and outcome['passed'] > 0 else 1
 
 

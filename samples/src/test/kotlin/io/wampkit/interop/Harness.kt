@@ -25,6 +25,9 @@ class Harness private constructor(val dir: File) {
     fun startPeer(client: String, role: String, url: String, target: RouterTarget, vararg opts: String): Peer =
         start("$client $role", target.peerEnv, listOf(File(dir, "peer.sh").path, client, role, url, REALM) + opts)
 
+    /** Starts any [command] (e.g. one of our own Python peers) from the kit's folder, with no quirks set. */
+    fun startCommand(label: String, command: List<String>): Peer = start(label, emptyMap(), command)
+
     /** Starts one of the kit's scripts (e.g. `router-up.sh`) with no quirks in its environment. */
     fun startScript(script: String, vararg args: String): Peer =
         start(script, emptyMap(), listOf(File(dir, script).path) + args)
