@@ -177,12 +177,14 @@ class DealerSpec : FunSpec({
         }
     }
 
-    test("procedures under wamp. are reserved; pattern registrations are refused until implemented") {
+    test("procedures under wamp. are reserved; an unknown match or invoke policy gets invalid_argument") {
         peers { callee, _ ->
             callee.send(Register(1, WampDict.EMPTY, "wamp.session.count"))
             callee.expect<Error>().error shouldBe WampErrors.INVALID_URI
-            callee.send(Register(2, wampDictOf("match" to "prefix"), "com.example"))
+            callee.send(Register(2, wampDictOf("match" to "regex"), "com.example"))
             callee.expect<Error>().let { it.request shouldBe 2; it.error shouldBe WampErrors.INVALID_ARGUMENT }
+            callee.send(Register(3, wampDictOf("invoke" to "all"), "com.example"))
+            callee.expect<Error>().let { it.request shouldBe 3; it.error shouldBe WampErrors.INVALID_ARGUMENT }
         }
     }
 })
