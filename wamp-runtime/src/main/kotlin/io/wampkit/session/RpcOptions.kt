@@ -6,7 +6,7 @@ import io.wampkit.value.WampInt
 import io.wampkit.value.WampString
 import io.wampkit.value.WampValue
 
-/** How a registration matches called URIs (`REGISTER.Options.match`, pattern-based registrations). */
+/** How a registration matches called URIs (`REGISTER.Options.match`, pattern-based registrations); [wire] is the option's value. */
 public enum class MatchPolicy(public val wire: String) {
     /** Only calls of exactly the registered URI (the default). */
     EXACT("exact"),
@@ -18,7 +18,7 @@ public enum class MatchPolicy(public val wire: String) {
     WILDCARD("wildcard"),
 }
 
-/** Which callee of a shared registration gets a call (`REGISTER.Options.invoke`). */
+/** Which callee of a shared registration gets a call (`REGISTER.Options.invoke`); [wire] is the option's value. */
 public enum class InvokePolicy(public val wire: String) {
     /** One callee only; a second REGISTER fails with `wamp.error.procedure_already_exists` (the default). */
     SINGLE("single"),

@@ -63,8 +63,6 @@ internal fun interface MetaProcedure {
 internal class MetaProcedures {
     private val procedures = HashMap<String, MetaProcedure>()
 
-    val uris: Set<String> get() = procedures.keys
-
     fun add(uri: String, procedure: MetaProcedure) {
         require(uri.startsWith("wamp.")) { "meta procedures live under 'wamp.', not '$uri'" }
         require(procedures.put(uri, procedure) == null) { "meta procedure '$uri' is defined twice" }

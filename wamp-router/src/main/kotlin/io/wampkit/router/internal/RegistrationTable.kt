@@ -48,11 +48,9 @@ internal class RegistrationTable {
         var best: Procedure? = null
         for (candidate in wildcard.values) {
             if (!candidate.matchesWildcard(procedure, parts)) continue
-            if (best == null || compareRuns(candidate.literalRuns, best.literalRuns) > 0 ||
-                (compareRuns(candidate.literalRuns, best.literalRuns) == 0 && candidate.id < best.id)
-            ) {
-                best = candidate
-            }
+            val rank = if (best == null) 1 else compareRuns(candidate.literalRuns, best.literalRuns)
+            // equal rank: the older registration, so that the choice does not depend on hash order
+            if (rank > 0 || (rank == 0 && candidate.id < best!!.id)) best = candidate
         }
         return best
     }
