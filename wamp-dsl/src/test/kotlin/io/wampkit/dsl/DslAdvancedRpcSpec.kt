@@ -14,6 +14,7 @@ import io.wampkit.session.registerOptions
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.awaitCancellation
 import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withTimeout
 
@@ -85,5 +86,15 @@ class DslAdvancedRpcSpec : FunSpec({
 
     test("currentInvocation() outside a handler is an IllegalStateException") {
         shouldThrow<IllegalStateException> { currentInvocation() }
+    }
+
+    test("registerProgressive and callProgressive take options too") {
+        val items = withCallee({
+            registerProgressive("com.myapp.count.", registerOptions(match = MatchPolicy.PREFIX)) { n: Int ->
+                progress(currentInvocation().procedure)
+                "done $n"
+            }
+        }) { callProgressive<String>("com.myapp.count.up", 2, options = callOptions(timeoutMillis = 10_000)).toList() }
+        items shouldBe listOf("com.myapp.count.up", "done 2")
     }
 })
