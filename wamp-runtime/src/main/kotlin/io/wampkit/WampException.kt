@@ -26,6 +26,15 @@ public object WampErrors {
     public const val INVALID_URI: String = "wamp.error.invalid_uri"
     public const val NO_SUCH_PROCEDURE: String = "wamp.error.no_such_procedure"
     public const val PROCEDURE_ALREADY_EXISTS: String = "wamp.error.procedure_already_exists"
+    /** A shared registration exists for the URI with another invocation policy (`invoke`). */
+    public const val PROCEDURE_EXISTS_WITH_DIFFERENT_INVOCATION_POLICY: String =
+        "wamp.error.procedure_exists_with_different_invocation_policy"
+    /** The dealer ended a call whose `CALL.Options.timeout` expired (Autobahn's `ApplicationError.TIMEOUT`). */
+    public const val TIMEOUT: String = "wamp.error.timeout"
+    /** The reason of a router-initiated UNREGISTERED when another callee took the procedure over (Crossbar.io). */
+    public const val UNREGISTERED: String = "wamp.error.unregistered"
+    /** A session meta procedure was asked about a session the realm does not have. */
+    public const val NO_SUCH_SESSION: String = "wamp.error.no_such_session"
     public const val NO_SUCH_REGISTRATION: String = "wamp.error.no_such_registration"
     public const val NO_SUCH_SUBSCRIPTION: String = "wamp.error.no_such_subscription"
     public const val INVALID_ARGUMENT: String = "wamp.error.invalid_argument"

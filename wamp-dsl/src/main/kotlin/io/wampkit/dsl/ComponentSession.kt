@@ -30,7 +30,8 @@ public class ComponentSession internal constructor(
         procedure: String,
         args: WampList = WampList.EMPTY,
         kwargs: WampDict = WampDict.EMPTY,
-    ): CallResult = session.call(procedure, args, kwargs)
+        options: WampDict = WampDict.EMPTY,
+    ): CallResult = session.call(procedure, args, kwargs, options)
 
     /**
      * Publishes [args] (plain Kotlin or `@Serializable` values) and [kwargs] to [topic]; see

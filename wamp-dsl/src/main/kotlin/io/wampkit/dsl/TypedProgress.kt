@@ -5,6 +5,7 @@ package io.wampkit.dsl
 import io.wampkit.dsl.internal.Payloads
 import io.wampkit.session.Registration
 import io.wampkit.session.WampInvocation
+import io.wampkit.value.WampDict
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.map
 import kotlinx.serialization.KSerializer
@@ -26,11 +27,16 @@ public class ProgressScope internal constructor(public val invocation: WampInvoc
 /**
  * Calls [procedure] with progressive results, each decoded as [R] (the progress items and then the final
  * result): `callProgressive<Int>("com.myapp.countdown", 3).toList() == listOf(3, 2, 1, 0)`. Cold; stopping
- * the collection early cancels the call.
+ * the collection early cancels the call. [options] are CALL.Options, e.g. `callOptions(timeoutMillis = 5_000)`.
  */
-public inline fun <reified R> ComponentSession.callProgressive(procedure: String, vararg args: Any?): Flow<R> {
+public inline fun <reified R> ComponentSession.callProgressive(
+    procedure: String,
+    vararg args: Any?,
+    options: WampDict = WampDict.EMPTY,
+): Flow<R> {
     val serializer = serializer<R>()
-    return session.callProgressive(procedure, Payloads.encodeArgs(args)).map { Payloads.decodeResult(procedure, it, serializer) }
+    return session.callProgressive(procedure, Payloads.encodeArgs(args), options = options)
+        .map { Payloads.decodeResult(procedure, it, serializer) }
 }
 
 /**
@@ -40,16 +46,20 @@ public inline fun <reified R> ComponentSession.callProgressive(procedure: String
  */
 public suspend inline fun <reified A, reified R> ComponentSession.registerProgressive(
     procedure: String,
+    options: WampDict = WampDict.EMPTY,
     noinline handler: suspend ProgressScope.(A) -> R,
-): Registration = registerProgressiveTyped(procedure, serializer<A>(), serializer<R>(), handler)
+): Registration = registerProgressiveTyped(procedure, options, serializer<A>(), serializer<R>(), handler)
 
 @PublishedApi
 internal suspend fun <A, R> ComponentSession.registerProgressiveTyped(
     procedure: String,
+    options: WampDict,
     param: KSerializer<A>,
     result: KSerializer<R>,
     handler: suspend ProgressScope.(A) -> R,
-): Registration = session.register(procedure) { inv ->
-    val arg = Payloads.decodeArgs(procedure, inv.args, arrayOf(param))[0] as A
-    Payloads.encodeResult(result, ProgressScope(inv).handler(arg))
+): Registration = session.register(procedure, options) { inv ->
+    withInvocation(inv) {
+        val arg = Payloads.decodeArgs(inv.procedure, inv.args, arrayOf(param))[0] as A
+        Payloads.encodeResult(result, ProgressScope(inv).handler(arg))
+    }
 }

@@ -177,12 +177,31 @@ class DealerSpec : FunSpec({
         }
     }
 
-    test("procedures under wamp. are reserved; pattern registrations are refused until implemented") {
+    test("procedures under wamp. are reserved; an unknown match or invoke policy gets invalid_argument") {
         peers { callee, _ ->
             callee.send(Register(1, WampDict.EMPTY, "wamp.session.count"))
             callee.expect<Error>().error shouldBe WampErrors.INVALID_URI
-            callee.send(Register(2, wampDictOf("match" to "prefix"), "com.example"))
+            callee.send(Register(2, wampDictOf("match" to "regex"), "com.example"))
             callee.expect<Error>().let { it.request shouldBe 2; it.error shouldBe WampErrors.INVALID_ARGUMENT }
+            callee.send(Register(3, wampDictOf("invoke" to "all"), "com.example"))
+            callee.expect<Error>().let { it.request shouldBe 3; it.error shouldBe WampErrors.INVALID_ARGUMENT }
+        }
+    }
+
+    test("pattern registrations: URI rules per match policy, and Details.procedure only for patterns") {
+        peers { callee, caller ->
+            callee.send(Register(1, wampDictOf("match" to "prefix"), "com..example"))
+            callee.expect<Error>().let { it.request shouldBe 1; it.error shouldBe WampErrors.INVALID_URI }
+            callee.send(Register(2, wampDictOf("match" to "wildcard"), "com..get"))
+            val wildcard = callee.expect<Registered>().registration
+            callee.register("com.example.get", request = 3)
+            caller.send(Call(1, WampDict.EMPTY, "com.other.get"))
+            callee.expect<Invocation>().let {
+                it.registration shouldBe wildcard
+                it.details shouldBe wampDictOf("procedure" to "com.other.get")
+            }
+            caller.send(Call(2, WampDict.EMPTY, "com.example.get"))
+            callee.expect<Invocation>().details shouldBe WampDict.EMPTY
         }
     }
 })

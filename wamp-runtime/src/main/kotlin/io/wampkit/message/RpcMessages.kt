@@ -44,8 +44,14 @@ public data class Unregister(override val request: Long, val registration: Long)
     override val code: Int get() = MessageCode.UNREGISTER
 }
 
-/** `[UNREGISTERED, UNREGISTER.Request|id]` */
-public data class Unregistered(override val request: Long) : RequestMessage {
+/**
+ * `[UNREGISTERED, UNREGISTER.Request|id]`, or the router's revocation of a registration (registration
+ * revocation, e.g. Crossbar.io's `force_reregister`): `[UNREGISTERED, 0, Details|dict]` with
+ * `Details.registration` and optionally `Details.reason`. [details] is empty for the plain form.
+ */
+public data class Unregistered(override val request: Long, val details: WampDict = WampDict.EMPTY) : RequestMessage {
+    /** True for a router-initiated revocation (request 0). */
+    val isRevocation: Boolean get() = request == 0L
     override val code: Int get() = MessageCode.UNREGISTERED
 }
 

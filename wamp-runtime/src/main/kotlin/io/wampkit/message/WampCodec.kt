@@ -40,7 +40,10 @@ public object WampCodec {
             is Register -> out.push(id(message.request), message.options, WampString(message.procedure))
             is Registered -> out.push(id(message.request), id(message.registration))
             is Unregister -> out.push(id(message.request), id(message.registration))
-            is Unregistered -> out.push(id(message.request))
+            is Unregistered -> {
+                out.push(WampInt(message.request))
+                if (message.isRevocation || message.details.isNotEmpty()) out.add(message.details)
+            }
             is Invocation -> out.push(id(message.request), id(message.registration), message.details)
             is Interrupt -> out.push(id(message.request), message.options)
             is Yield -> out.push(id(message.request), message.options)
@@ -113,7 +116,9 @@ private class MessageReader(private val list: WampList, private val code: Long) 
         }
         C.REGISTERED -> sized(3, 3) { Registered(id(1, "REGISTER.Request"), id(2, "Registration")) }
         C.UNREGISTER -> sized(3, 3) { Unregister(id(1, "Request"), id(2, "REGISTERED.Registration")) }
-        C.UNREGISTERED -> sized(2, 2) { Unregistered(id(1, "UNREGISTER.Request")) }
+        C.UNREGISTERED -> sized(2, 3) {
+            if (list.size == 2) Unregistered(id(1, "UNREGISTER.Request")) else revocation()
+        }
         C.INVOCATION -> sized(4, 6) {
             Invocation(id(1, "Request"), id(2, "REGISTERED.Registration"), dict(3, "Details"), args(4), kwargs(5))
         }
@@ -131,6 +136,17 @@ private class MessageReader(private val list: WampList, private val code: Long) 
     }
 
     private fun fail(reason: String): Nothing = throw InvalidMessage(reason)
+
+    /** `[UNREGISTERED, 0, Details]` (registration revocation) or a plain reply that carries Details. */
+    private fun revocation(): Unregistered {
+        val details = dict(2, "Details")
+        if ((list[1] as? WampInt)?.value == 0L) {
+            val registration = (details["registration"] as? WampInt)?.value
+            if (registration == null || !WampUris.isValidId(registration)) fail("$name Details.registration must be an id")
+            return Unregistered(0, details)
+        }
+        return Unregistered(id(1, "UNREGISTER.Request"), details)
+    }
 
     private fun id(i: Int, what: String): Long {
         val v = (list[i] as? WampInt)?.value ?: fail("$name $what must be an integer id, got ${typeName(list[i])}")

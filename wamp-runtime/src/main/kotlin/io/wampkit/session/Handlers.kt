@@ -4,7 +4,9 @@ import io.wampkit.value.WampDict
 import io.wampkit.value.WampList
 
 /**
- * One INVOCATION as a callee's handler sees it. [procedure] is the registered URI.
+ * One INVOCATION as a callee's handler sees it. [procedure] is the URI that was called: the registered one,
+ * or for a prefix or wildcard registration the concrete URI the router passed in `Details.procedure`.
+ * The caller's identity ([caller], [callerAuthId], [callerAuthRole]) is there when the caller disclosed it.
  *
  * When the caller asked for progressive results ([receiveProgress]), the handler may send any number of
  * [progress] results before it returns the final one.
@@ -17,6 +19,18 @@ public class WampInvocation(
     public val registration: Long = 0,
     public val request: Long = 0,
 ) {
+    /** The caller's session id, when the caller disclosed itself (`disclose_me`) or the router disclosed it. */
+    public val caller: Long? get() = details.long("caller")
+
+    /** The caller's authid, when disclosed. */
+    public val callerAuthId: String? get() = details.string("caller_authid")
+
+    /** The caller's authrole, when disclosed. */
+    public val callerAuthRole: String? get() = details.string("caller_authrole")
+
+    /** The call's timeout in milliseconds as the router passed it on (`Details.timeout`), 0 when none. */
+    public val timeoutMillis: Long get() = details.long("timeout") ?: 0
+
     @Volatile
     internal var progressSink: (suspend (WampList, WampDict) -> Unit)? = null
 
@@ -67,6 +81,13 @@ public fun interface EventHandler {
 public interface Registration {
     public val id: Long
     public val procedure: String
+
+    /**
+     * False once it has been unregistered, its session has ended, or the router revoked it (UNREGISTERED
+     * with request 0, e.g. another callee registered the URI with `force_reregister`); its handler then gets
+     * no more invocations.
+     */
+    public val isActive: Boolean
 
     /** Unregisters; idempotent. After it returns no new invocation reaches the handler. */
     public suspend fun unregister()

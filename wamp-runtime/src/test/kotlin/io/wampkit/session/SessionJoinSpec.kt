@@ -31,8 +31,13 @@ class SessionJoinSpec : FunSpec({
             roles.keys shouldContainExactlyInAnyOrder listOf("caller", "callee", "publisher", "subscriber")
             roles.dict("publisher")!!.dict("features") shouldBe wampDictOf("publisher_exclusion" to true)
             val rpc = wampDictOf("progressive_call_results" to true, "call_canceling" to true)
-            roles.dict("caller")!!.dict("features") shouldBe rpc
-            roles.dict("callee")!!.dict("features") shouldBe rpc
+            roles.dict("caller")!!.dict("features") shouldBe
+                WampDict(rpc + wampDictOf("call_timeout" to true, "caller_identification" to true))
+            roles.dict("callee")!!.dict("features") shouldBe WampDict(
+                rpc + wampDictOf(
+                    "caller_identification" to true, "pattern_based_registration" to true, "shared_registration" to true,
+                ),
+            )
             roles.dict("subscriber")!!.dict("features") shouldBe WampDict.EMPTY
             router.send(io.wampkit.message.Welcome(77, wampDictOf("authrole" to "anonymous")))
             val session = joining.await()

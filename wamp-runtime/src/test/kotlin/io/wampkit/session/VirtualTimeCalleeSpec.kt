@@ -44,7 +44,7 @@ private suspend fun TestScope.registered(
 class VirtualTimeCalleeSpec : FunSpec({
     test("REGISTER carries procedure and options; REGISTERED gives the Registration") {
         runTest {
-            val (session, router) = virtualSession()
+            val (session, router) = virtualSession(welcome = wampDictOf("roles" to mapOf("dealer" to mapOf("features" to mapOf("shared_registration" to true)))))
             val reg = async { session.register("com.example.add", wampDictOf("invoke" to "roundrobin")) { CallResult.EMPTY } }
             val register = router.expect<Register>()
             register.procedure shouldBe "com.example.add"

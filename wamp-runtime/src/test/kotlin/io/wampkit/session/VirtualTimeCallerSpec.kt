@@ -27,7 +27,8 @@ import kotlinx.coroutines.test.runTest
 class VirtualTimeCallerSpec : FunSpec({
     test("CALL carries the procedure, args, kwargs and options; RESULT becomes the CallResult") {
         runTest {
-            val (session, router) = virtualSession()
+            val dealer = mapOf("features" to mapOf("call_timeout" to true))
+            val (session, router) = virtualSession(welcome = wampDictOf("roles" to mapOf("dealer" to dealer)))
             val result = async {
                 session.call(
                     "com.example.add",

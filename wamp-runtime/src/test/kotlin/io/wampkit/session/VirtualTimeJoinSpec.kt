@@ -36,8 +36,13 @@ class VirtualTimeJoinSpec : FunSpec({
             val roles = hello.details.dict("roles")!!
             roles.keys shouldBe setOf("caller", "callee", "publisher", "subscriber")
             val rpc = wampDictOf("progressive_call_results" to true, "call_canceling" to true)
-            roles.dict("caller")!!.dict("features") shouldBe rpc
-            roles.dict("callee")!!.dict("features") shouldBe rpc
+            roles.dict("caller")!!.dict("features") shouldBe
+                WampDict(rpc + wampDictOf("call_timeout" to true, "caller_identification" to true))
+            roles.dict("callee")!!.dict("features") shouldBe WampDict(
+                rpc + wampDictOf(
+                    "caller_identification" to true, "pattern_based_registration" to true, "shared_registration" to true,
+                ),
+            )
             roles.dict("publisher")!!.dict("features") shouldBe wampDictOf("publisher_exclusion" to true)
             roles.dict("subscriber")!!.dict("features") shouldBe WampDict.EMPTY
             router.send(Welcome(1, WampDict.EMPTY))

@@ -1,7 +1,7 @@
 package io.wampkit.router.internal
 
-import io.wampkit.WampProtocolViolationException
 import io.wampkit.WampErrors
+import io.wampkit.WampProtocolViolationException
 import io.wampkit.message.Call
 import io.wampkit.message.Cancel
 import io.wampkit.message.Error
@@ -16,11 +16,8 @@ import io.wampkit.message.Unregistered
 import io.wampkit.message.Yield
 import io.wampkit.value.WampBool
 import io.wampkit.value.WampDict
-import io.wampkit.value.WampInt
-import io.wampkit.value.WampString
 import io.wampkit.value.wampDictOf
-
-internal class Procedure(val id: Long, val uri: String, val callee: RouterSession)
+import kotlinx.coroutines.Job
 
 internal class PendingCall(
     val caller: RouterSession,
@@ -28,50 +25,95 @@ internal class PendingCall(
     val callee: RouterSession,
     val invocation: Long,
     val progressive: Boolean,
-)
+) {
+    /** The dealer's call timeout timer (`CALL.Options.timeout`), cancelled when the call ends. */
+    var timer: Job? = null
+}
+
+/** Starts the timer of a call with `CALL.Options.timeout`: after [millis] the realm calls [Dealer.timeout]. */
+internal fun interface CallTimers {
+    fun start(pending: PendingCall, millis: Long): Job
+}
 
 /**
- * The dealer of one realm: exact-match registrations, one callee per procedure. Not thread-safe: the realm
- * calls it under its lock. Each method returns what to send; pending calls live on the sessions involved.
+ * The dealer of one realm: exact, prefix and wildcard registrations, shared registrations with their
+ * invocation policies, `force_reregister`, call timeouts. Not thread-safe: the realm calls it under its
+ * lock. Each method returns what to send; pending calls live on the sessions involved.
  */
-internal class Dealer(private val ids: RouterIds) {
-    private val byUri = HashMap<String, Procedure>()
+internal class Dealer(private val ids: RouterIds, private val timers: CallTimers) {
+    val registrations = RegistrationTable()
 
-    fun register(session: RouterSession, msg: Register): Delivery {
-        session.rejectUnlessExact(msg.code, msg.request, msg.options, msg.procedure)?.let { return it }
-        if (msg.procedure.startsWith(RESERVED_PREFIX)) {
-            return session.error(msg.code, msg.request, WampErrors.INVALID_URI, "procedures under 'wamp.' are reserved")
+    fun register(session: RouterSession, msg: Register): List<Delivery> {
+        val reject = { uri: String, text: String -> listOf(session.error(msg.code, msg.request, uri, text)) }
+        val match = MatchPolicy.of(msg.options.string("match"))
+            ?: return reject(WampErrors.INVALID_ARGUMENT, "unknown match policy '${msg.options.string("match")}'")
+        val invoke = InvokePolicy.of(msg.options.string("invoke"))
+            ?: return reject(WampErrors.INVALID_ARGUMENT, "unknown invocation policy '${msg.options.string("invoke")}'")
+        if (!isValidRegistrationUri(msg.procedure, match)) {
+            return reject(WampErrors.INVALID_URI, "'${msg.procedure}' is not a valid URI for match policy '${match.wire}'")
         }
-        if (msg.procedure in byUri) {
-            return session.error(
-                msg.code, msg.request, WampErrors.PROCEDURE_ALREADY_EXISTS, "'${msg.procedure}' is already registered",
-            )
+        if (msg.procedure.startsWith(RESERVED_PREFIX)) return reject(WampErrors.INVALID_URI, "procedures under 'wamp.' are reserved")
+        var existing = registrations.lookup(msg.procedure, match)
+        val kicked = ArrayList<Delivery>(0)
+        if (existing != null && msg.options.boolean("force_reregister") == true) {
+            kicked += kick(existing)
+            existing = null
         }
-        val procedure = Procedure(ids.newRouterScoped(), msg.procedure, session)
-        byUri[procedure.uri] = procedure
+        if (existing != null) {
+            when {
+                existing.invoke == InvokePolicy.SINGLE || session in existing.callees ->
+                    return reject(WampErrors.PROCEDURE_ALREADY_EXISTS, "'${msg.procedure}' is already registered")
+                existing.invoke != invoke -> return reject(
+                    WampErrors.PROCEDURE_EXISTS_WITH_DIFFERENT_INVOCATION_POLICY,
+                    "'${msg.procedure}' is registered with invocation policy '${existing.invoke.wire}', not '${invoke.wire}'",
+                )
+            }
+        }
+        val procedure = existing ?: Procedure(ids.newRouterScoped(), msg.procedure, match, invoke).also(registrations::add)
+        procedure.callees += session
         session.registrations[procedure.id] = procedure
-        return Delivery(session, Registered(msg.request, procedure.id))
+        kicked += Delivery(session, Registered(msg.request, procedure.id))
+        return kicked
+    }
+
+    /** force_reregister, as Crossbar.io: every callee of [procedure] gets UNREGISTERED 0 and the registration goes. */
+    private fun kick(procedure: Procedure): List<Delivery> {
+        val details = wampDictOf("registration" to procedure.id, "reason" to WampErrors.UNREGISTERED)
+        registrations.remove(procedure)
+        return procedure.callees.map { callee ->
+            callee.registrations.remove(procedure.id)
+            Delivery(callee, Unregistered(0, details))
+        }
     }
 
     fun unregister(session: RouterSession, msg: Unregister): Delivery {
         val procedure = session.registrations.remove(msg.registration)
             ?: return session.error(msg.code, msg.request, WampErrors.NO_SUCH_REGISTRATION, "no registration ${msg.registration}")
-        byUri.remove(procedure.uri)
+        detachCallee(procedure, session)
         return Delivery(session, Unregistered(msg.request))
     }
 
     fun call(session: RouterSession, msg: Call): Delivery {
         if (msg.request in session.calls) throw WampProtocolViolationException("CALL request id ${msg.request} is already in use")
-        val procedure = byUri[msg.procedure]
+        val timeout = msg.options.long("timeout") ?: 0L
+        if (timeout < 0) return session.error(msg.code, msg.request, WampErrors.INVALID_ARGUMENT, "timeout must be >= 0 ms")
+        val procedure = registrations.match(msg.procedure)
             ?: return session.error(msg.code, msg.request, WampErrors.NO_SUCH_PROCEDURE, "no procedure '${msg.procedure}'")
-        val callee = procedure.callee
+        val callee = procedure.pick()
         // Passed on whether or not the callee announced progressive_call_results, as Crossbar.io does: a
         // callee that cannot send progress ignores the flag, and some that can (wampy.js) do not announce it.
         val progressive = msg.options.boolean("receive_progress") == true
         val pending = PendingCall(session, msg.request, callee, callee.nextInvocationId(), progressive)
         session.calls[msg.request] = pending
         callee.invocations[pending.invocation] = pending
-        val details = invocationDetails(session, progressive, msg.options.boolean("disclose_me") == true)
+        if (timeout > 0) pending.timer = timers.start(pending, timeout)
+        val details = InvocationDetails.of(
+            caller = session,
+            progressive = progressive,
+            disclose = msg.options.boolean("disclose_me") == true,
+            procedure = if (procedure.match == MatchPolicy.EXACT) null else msg.procedure,
+            timeout = timeout,
+        )
         return Delivery(callee, Invocation(pending.invocation, procedure.id, details, msg.args, msg.kwargs))
     }
 
@@ -107,9 +149,21 @@ internal class Dealer(private val ids: RouterIds) {
         return if (interrupt) listOf(interruptDelivery, canceled) else listOf(canceled)
     }
 
+    /**
+     * The timer of [pending] expired: if the call is still going, the callee gets INTERRUPT killnowait (when
+     * it announced call_canceling) and the caller ERROR `wamp.error.timeout`.
+     */
+    fun timeout(pending: PendingCall): List<Delivery> {
+        if (pending.caller.calls[pending.callRequest] !== pending) return emptyList()
+        forget(pending)
+        val timedOut = pending.caller.error(MessageCode.CALL, pending.callRequest, WampErrors.TIMEOUT, "the call timed out")
+        if (!pending.callee.features.callCanceling) return listOf(timedOut)
+        return listOf(Delivery(pending.callee, Interrupt(pending.invocation, KILL_NOWAIT)), timedOut)
+    }
+
     /** Drops [session]'s registrations; its callers get `wamp.error.canceled`, its callees an INTERRUPT. */
     fun detach(session: RouterSession): List<Delivery> {
-        for (procedure in session.registrations.values) byUri.remove(procedure.uri)
+        for (procedure in session.registrations.values) detachCallee(procedure, session)
         session.registrations.clear()
         val out = ArrayList<Delivery>()
         for (pending in session.invocations.values.toList()) {
@@ -119,26 +173,19 @@ internal class Dealer(private val ids: RouterIds) {
         for (pending in session.calls.values.toList()) {
             forget(pending)
             if (pending.callee.features.callCanceling) {
-                out += Delivery(pending.callee, Interrupt(pending.invocation, wampDictOf("mode" to "killnowait")))
+                out += Delivery(pending.callee, Interrupt(pending.invocation, KILL_NOWAIT))
             }
         }
         return out
     }
 
-    /** INVOCATION.Details: `receive_progress` when asked for, the caller's identity when it disclosed itself. */
-    private fun invocationDetails(caller: RouterSession, progressive: Boolean, disclose: Boolean): WampDict = when {
-        !disclose -> if (progressive) RECEIVE_PROGRESS else WampDict.EMPTY
-        else -> WampDict(
-            buildMap {
-                if (progressive) put("receive_progress", WampBool(true))
-                put("caller", WampInt(caller.id))
-                put("caller_authid", WampString(caller.identity.authId))
-                put("caller_authrole", WampString(caller.identity.authRole))
-            },
-        )
+    private fun detachCallee(procedure: Procedure, session: RouterSession) {
+        procedure.callees.remove(session)
+        if (procedure.callees.isEmpty()) registrations.remove(procedure)
     }
 
     private fun forget(pending: PendingCall) {
+        pending.timer?.cancel()
         pending.caller.calls.remove(pending.callRequest)
         pending.callee.invocations.remove(pending.invocation)
     }
@@ -146,7 +193,7 @@ internal class Dealer(private val ids: RouterIds) {
     private companion object {
         const val RESERVED_PREFIX = "wamp."
         val CANCEL_MODES = setOf("skip", "kill", "killnowait")
-        val RECEIVE_PROGRESS = WampDict(mapOf("receive_progress" to WampBool(true)))
         val PROGRESS = WampDict(mapOf("progress" to WampBool(true)))
+        val KILL_NOWAIT = wampDictOf("mode" to "killnowait")
     }
 }

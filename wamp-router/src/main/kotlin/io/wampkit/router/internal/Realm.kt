@@ -12,17 +12,28 @@ import io.wampkit.message.Unregister
 import io.wampkit.message.Unsubscribe
 import io.wampkit.message.WampMessage
 import io.wampkit.message.Yield
+import kotlinx.coroutines.CoroutineName
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
 
 /**
  * One realm: its sessions, dealer and broker. Routing decisions are taken under one lock, which is never
  * held across a suspension; the resulting messages are then handed to the target sessions' bounded
  * outgoing queues, so a slow receiver slows its senders instead of growing memory.
  */
-internal class Realm(val name: String, ids: RouterIds) {
+internal class Realm(val name: String, ids: RouterIds, private val scope: CoroutineScope) {
     private val lock = Any()
     private val sessions = HashMap<Long, RouterSession>()
-    private val dealer = Dealer(ids)
+    private val dealer = Dealer(ids, ::startCallTimer)
     private val broker = Broker(ids)
+
+    /** Router-answered procedures; `wamp.subscription.*` plugs in the same way (`addSubscriptionMeta(broker)`). */
+    private val meta = MetaProcedures().apply {
+        addSessionMeta(sessions)
+        addRegistrationMeta(dealer.registrations)
+    }
 
     val sessionCount: Int get() = synchronized(lock) { sessions.size }
 
@@ -48,7 +59,7 @@ internal class Realm(val name: String, ids: RouterIds) {
                 if (event != null) for (target in publication.targets) target.send(event)
                 publication.ack?.let { session.send(it.message) }
             }
-            is Call -> deliver(synchronized(lock) { dealer.call(session, message) })
+            is Call -> deliver(synchronized(lock) { meta.call(session, message) ?: dealer.call(session, message) })
             is Yield -> synchronized(lock) { dealer.yield(session, message) }?.let { deliver(it) }
             is Error -> {
                 if (message.requestType != MessageCode.INVOCATION) {
@@ -58,7 +69,7 @@ internal class Realm(val name: String, ids: RouterIds) {
             }
             is Subscribe -> deliver(synchronized(lock) { broker.subscribe(session, message) })
             is Unsubscribe -> deliver(synchronized(lock) { broker.unsubscribe(session, message) })
-            is Register -> deliver(synchronized(lock) { dealer.register(session, message) })
+            is Register -> for (d in synchronized(lock) { dealer.register(session, message) }) deliver(d)
             is Unregister -> deliver(synchronized(lock) { dealer.unregister(session, message) })
             is Cancel -> for (d in synchronized(lock) { dealer.cancel(session, message) }) deliver(d)
             else -> throw WampProtocolViolationException("${MessageCode.name(message.code)} is not a message a router accepts")
@@ -68,4 +79,11 @@ internal class Realm(val name: String, ids: RouterIds) {
     fun snapshot(): List<RouterSession> = synchronized(lock) { sessions.values.toList() }
 
     private suspend fun deliver(delivery: Delivery) = delivery.to.send(delivery.message)
+
+    /** A call timeout: a coroutine of the router's scope (no thread), cancelled by the dealer when the call ends. */
+    private fun startCallTimer(pending: PendingCall, millis: Long): Job =
+        scope.launch(CoroutineName("wamp-call-timeout-${pending.callRequest}")) {
+            delay(millis)
+            for (d in synchronized(lock) { dealer.timeout(pending) }) deliver(d)
+        }
 }

@@ -14,6 +14,11 @@ internal object RouterRoles {
                 "progressive_call_results" to true,
                 "call_canceling" to true,
                 "caller_identification" to true,
+                "pattern_based_registration" to true,
+                "shared_registration" to true,
+                "call_timeout" to true,
+                "session_meta_api" to true,
+                "registration_meta_api" to true,
             ),
         ),
     )

@@ -10,8 +10,23 @@ internal object ClientRoles {
     val helloDetails: WampDict = wampDictOf(
         "agent" to AGENT,
         "roles" to mapOf(
-            "caller" to mapOf("features" to mapOf("progressive_call_results" to true, "call_canceling" to true)),
-            "callee" to mapOf("features" to mapOf("progressive_call_results" to true, "call_canceling" to true)),
+            "caller" to mapOf(
+                "features" to mapOf(
+                    "progressive_call_results" to true,
+                    "call_canceling" to true,
+                    "call_timeout" to true,
+                    "caller_identification" to true,
+                ),
+            ),
+            "callee" to mapOf(
+                "features" to mapOf(
+                    "progressive_call_results" to true,
+                    "call_canceling" to true,
+                    "caller_identification" to true,
+                    "pattern_based_registration" to true,
+                    "shared_registration" to true,
+                ),
+            ),
             "publisher" to mapOf("features" to mapOf("publisher_exclusion" to true)),
             "subscriber" to mapOf("features" to emptyMap<String, Any>()),
         ),

@@ -84,6 +84,8 @@ internal class ClientSession(
 
     override val isActive: Boolean get() = !closed.get()
 
+    private val dealer = DealerFeatures(welcomeDetails)
+
     private val routerCancels: Boolean =
         welcomeDetails.dict("roles")?.dict("dealer")?.dict("features")?.boolean("call_canceling") == true
 
@@ -95,6 +97,7 @@ internal class ClientSession(
         procedure: String, args: WampList, kwargs: WampDict, options: WampDict, cancelMode: CancelMode,
     ): CallResult {
         require(WampUris.isValidUri(procedure)) { "'$procedure' is not a valid procedure URI" }
+        dealer.checkCall(procedure, options)
         val reply = request(MessageCode.CALL, cancelMode = cancelMode) { Call(it, options, procedure, args, kwargs) } as Result
         return CallResult(reply.args, reply.kwargs, reply.details)
     }
@@ -103,18 +106,22 @@ internal class ClientSession(
         procedure: String, args: WampList, kwargs: WampDict, options: WampDict, cancelMode: CancelMode,
     ): Flow<CallResult> {
         require(WampUris.isValidUri(procedure)) { "'$procedure' is not a valid procedure URI" }
+        dealer.checkCall(procedure, options)
         val withProgress = WampDict(options + ("receive_progress" to WampBool(true)))
         return ProgressiveCall(this, requests, cancelMode) { Call(it, withProgress, procedure, args, kwargs) }.flow()
     }
 
     override suspend fun register(procedure: String, options: WampDict, handler: InvocationHandler): Registration {
-        require(WampUris.isValidUri(procedure, allowEmptyComponents = options.string("match") == "wildcard")) {
+        val pattern = options.string("match").let { it == "wildcard" || it == "prefix" }
+        require(WampUris.isValidUri(procedure, allowEmptyComponents = pattern)) {
             "'$procedure' is not a valid procedure URI"
         }
+        dealer.checkRegister(procedure, options)
         val reply = request(MessageCode.REGISTER, onReply = { reply ->
             if (reply is Registered) procedures[reply.registration] = ProcedureEntry(procedure, handler)
         }) { Register(it, options, procedure) } as Registered
-        return ClientRegistration(reply.registration, procedure) { unregister(reply.registration) }
+        val id = reply.registration
+        return ClientRegistration(id, procedure, { procedures.containsKey(id) }) { unregister(id) }
     }
 
     override suspend fun subscribe(topic: String, options: WampDict, handler: EventHandler): Subscription {
@@ -277,7 +284,7 @@ internal class ClientSession(
 
     private suspend fun unregister(id: Long) {
         if (closed.get()) return
-        procedures.remove(id)
+        procedures.remove(id) ?: return // revoked by the router (force_reregister): nothing left to undo
         request(MessageCode.UNREGISTER) { Unregister(it, id) }
     }
 

@@ -37,7 +37,11 @@ internal class Inbound(
                 requests.complete(message.request, MessageCode.CALL, message)
             }
             is Registered -> requests.complete(message.request, MessageCode.REGISTER, message)
-            is Unregistered -> requests.complete(message.request, MessageCode.UNREGISTER, message)
+            is Unregistered -> if (message.isRevocation) {
+                invocations.revoke(message.details.long("registration") ?: 0, message.details.string("reason"))
+            } else {
+                requests.complete(message.request, MessageCode.UNREGISTER, message)
+            }
             is Subscribed -> requests.complete(message.request, MessageCode.SUBSCRIBE, message)
             is Unsubscribed -> requests.complete(message.request, MessageCode.UNSUBSCRIBE, message)
             is Published -> requests.complete(message.request, MessageCode.PUBLISH, message)

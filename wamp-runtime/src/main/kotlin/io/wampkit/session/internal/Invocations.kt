@@ -32,7 +32,7 @@ internal class ProcedureEntry(val procedure: String, val handler: InvocationHand
 internal class Invocations(
     private val scope: CoroutineScope,
     private val transport: WampTransport,
-    private val procedures: Map<Long, ProcedureEntry>,
+    private val procedures: MutableMap<Long, ProcedureEntry>,
 ) {
     private val running = ConcurrentHashMap<Long, Job>()
     private val interrupted = ConcurrentHashMap.newKeySet<Long>()
@@ -45,7 +45,7 @@ internal class Invocations(
                     error(message, WampErrors.NO_SUCH_REGISTRATION, "no registration ${message.registration} here")
                 } else {
                     val invocation = WampInvocation(
-                        entry.procedure, message.args, message.kwargs, message.details,
+                        message.details.string("procedure") ?: entry.procedure, message.args, message.kwargs, message.details,
                         message.registration, message.request,
                     )
                     if (message.details.boolean("receive_progress") == true) {
@@ -77,6 +77,15 @@ internal class Invocations(
         }
         running[message.request] = job
         job.start()
+    }
+
+    /**
+     * The router revoked [registration] (UNREGISTERED with request 0): its handler gets no new invocation;
+     * running ones finish and are answered as usual.
+     */
+    fun revoke(registration: Long, reason: String?) {
+        val entry = procedures.remove(registration) ?: return
+        log.info("registration {} of '{}' revoked by the router: {}", registration, entry.procedure, reason)
     }
 
     fun interrupt(request: Long) {

@@ -1,0 +1,137 @@
+package io.wampkit.router
+
+import io.kotest.assertions.nondeterministic.eventually
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.collections.shouldContainExactlyInAnyOrder
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldStartWith
+import io.wampkit.WampErrors
+import io.wampkit.WampException
+import io.wampkit.session.CallResult
+import io.wampkit.session.InvokePolicy
+import io.wampkit.session.MatchPolicy
+import io.wampkit.session.WampSession
+import io.wampkit.session.join
+import io.wampkit.session.registerOptions
+import io.wampkit.transport.webSocketConnector
+import io.wampkit.serialization.jsonSerializer
+import io.wampkit.value.WampDict
+import io.wampkit.value.WampInt
+import io.wampkit.value.WampList
+import io.wampkit.value.WampNull
+import io.wampkit.value.WampValue
+import io.wampkit.value.wampDictOf
+import io.wampkit.value.wampListOf
+import kotlin.time.Duration.Companion.seconds
+
+/** The router's own procedures: wamp.session.* and wamp.registration.*, as the spec's meta API defines them. */
+class MetaApiSpec : FunSpec({
+    lateinit var router: WampRouter
+    lateinit var a: WampSession
+    lateinit var b: WampSession
+    beforeTest {
+        router = wampRouter { realm("realm1"); realm("realm2") }
+        a = router.connector().join("realm1")
+        b = router.connector().join("realm1")
+    }
+    afterTest { router.close() }
+
+    suspend fun WampSession.meta(uri: String, vararg args: Any?): WampValue = call(uri, wampListOf(*args)).args[0]
+
+    test("wamp.session.count and list: the sessions of the caller's realm, with the authrole filter") {
+        router.connector().join("realm2") // another realm is not counted
+        a.meta("wamp.session.count") shouldBe WampInt(2)
+        (a.meta("wamp.session.list") as WampList).map { (it as WampInt).value } shouldContainExactlyInAnyOrder
+            listOf(a.sessionId, b.sessionId)
+        a.meta("wamp.session.count", listOf("anonymous")) shouldBe WampInt(2)
+        a.meta("wamp.session.count", listOf("admin", "user")) shouldBe WampInt(0)
+        a.meta("wamp.session.list", listOf("admin")) shouldBe WampList.EMPTY
+        a.meta("wamp.session.count", null) shouldBe WampInt(2)
+    }
+
+    test("wamp.session.get: the session's auth details, or no_such_session") {
+        a.meta("wamp.session.get", b.sessionId) shouldBe wampDictOf(
+            "session" to b.sessionId, "authid" to "anonymous", "authrole" to "anonymous",
+            "authmethod" to "anonymous", "authprovider" to "static",
+        )
+        shouldThrow<WampException> { a.meta("wamp.session.get", 12345) }.uri shouldBe WampErrors.NO_SUCH_SESSION
+        shouldThrow<WampException> { a.meta("wamp.session.get", "x") }.uri shouldBe WampErrors.INVALID_ARGUMENT
+        shouldThrow<WampException> { a.meta("wamp.session.get") }.uri shouldBe WampErrors.INVALID_ARGUMENT
+    }
+
+    test("the session meta procedures follow sessions joining and leaving") {
+        val c = router.connector().join("realm1")
+        a.meta("wamp.session.count") shouldBe WampInt(3)
+        c.leave()
+        eventually(5.seconds) { a.meta("wamp.session.count") shouldBe WampInt(2) }
+        shouldThrow<WampException> { a.meta("wamp.session.get", c.sessionId) }.uri shouldBe WampErrors.NO_SUCH_SESSION
+    }
+
+    test("wamp.registration.list, lookup, match and get describe the registrations") {
+        val exact = b.register("com.example.add") { CallResult.EMPTY }
+        val prefix = b.register("com.example.", registerOptions(match = MatchPolicy.PREFIX)) { CallResult.EMPTY }
+        val wildcard = b.register("com..get", registerOptions(match = MatchPolicy.WILDCARD, invoke = InvokePolicy.ROUNDROBIN)) {
+            CallResult.EMPTY
+        }
+        a.meta("wamp.registration.list") shouldBe wampDictOf(
+            "exact" to listOf(exact.id), "prefix" to listOf(prefix.id), "wildcard" to listOf(wildcard.id),
+        )
+        a.meta("wamp.registration.lookup", "com.example.add") shouldBe WampInt(exact.id)
+        a.meta("wamp.registration.lookup", "com.example.", mapOf("match" to "prefix")) shouldBe WampInt(prefix.id)
+        a.meta("wamp.registration.lookup", "com.example.") shouldBe WampNull
+        a.meta("wamp.registration.match", "com.example.add") shouldBe WampInt(exact.id)
+        a.meta("wamp.registration.match", "com.example.sub") shouldBe WampInt(prefix.id)
+        a.meta("wamp.registration.match", "com.other.get") shouldBe WampInt(wildcard.id)
+        a.meta("wamp.registration.match", "org.nothing") shouldBe WampNull
+        val details = a.meta("wamp.registration.get", wildcard.id) as WampDict
+        details.long("id") shouldBe wildcard.id
+        details.string("uri") shouldBe "com..get"
+        details.string("match") shouldBe "wildcard"
+        details.string("invoke") shouldBe "roundrobin"
+        details.string("created")!! shouldStartWith "20"
+        shouldThrow<WampException> { a.meta("wamp.registration.get", 999_999) }.uri shouldBe WampErrors.NO_SUCH_REGISTRATION
+        shouldThrow<WampException> {
+            a.meta("wamp.registration.lookup", "com.example.", mapOf("match" to "regex"))
+        }.uri shouldBe WampErrors.INVALID_ARGUMENT
+    }
+
+    test("wamp.registration.list_callees and count_callees follow callees joining and leaving a shared registration") {
+        val shared = registerOptions(invoke = InvokePolicy.ROUNDROBIN)
+        val reg = b.register("com.example.pool", shared) { CallResult.EMPTY }
+        val c = router.connector().join("realm1")
+        c.register("com.example.pool", shared) { CallResult.EMPTY }
+        a.meta("wamp.registration.count_callees", reg.id) shouldBe WampInt(2)
+        (a.meta("wamp.registration.list_callees", reg.id) as WampList).map { (it as WampInt).value } shouldBe
+            listOf(b.sessionId, c.sessionId)
+        c.leave()
+        eventually(5.seconds) { a.meta("wamp.registration.count_callees", reg.id) shouldBe WampInt(1) }
+        reg.unregister()
+        shouldThrow<WampException> { a.meta("wamp.registration.list_callees", reg.id) }.uri shouldBe
+            WampErrors.NO_SUCH_REGISTRATION
+        shouldThrow<WampException> { a.meta("wamp.registration.count_callees", reg.id) }.uri shouldBe
+            WampErrors.NO_SUCH_REGISTRATION
+    }
+
+    test("meta procedures cannot be registered; an unknown wamp. procedure is no_such_procedure") {
+        shouldThrow<WampException> { a.register("wamp.session.count") { CallResult.EMPTY } }.uri shouldBe WampErrors.INVALID_URI
+        shouldThrow<WampException> { a.call("wamp.session.kill_all") }.uri shouldBe WampErrors.NO_SUCH_PROCEDURE
+    }
+
+    test("WELCOME announces the dealer features, and the meta API answers over a real WebSocket port") {
+        val features = a.welcomeDetails.dict("roles")!!.dict("dealer")!!.dict("features")!!
+        listOf(
+            "pattern_based_registration", "shared_registration", "call_timeout", "caller_identification",
+            "session_meta_api", "registration_meta_api",
+        ).forEach { features.boolean(it) shouldBe true }
+        val server = router.startServer(port = 0)
+        try {
+            val remote = webSocketConnector(server.url, jsonSerializer()).join("realm1")
+            remote.meta("wamp.session.count") shouldBe WampInt(3)
+            remote.meta("wamp.session.get", remote.sessionId).let { (it as WampDict).long("session") } shouldBe remote.sessionId
+            remote.leave()
+        } finally {
+            server.stop()
+        }
+    }
+})
