@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wampkit.WampAbortedException;
 import io.wampkit.WampConnectionClosedException;
 import io.wampkit.WampException;
 import io.wampkit.java.CallReply;
@@ -65,6 +66,23 @@ class WampClientJavaTest {
         assertTrue(caller.isActive());
         assertEquals("realm1", caller.getRealm());
         assertEquals(2, router.sessionCount("realm1"));
+    }
+
+    @Test
+    void connectingToAnUnknownRealmFailsWithTheRoutersAbort() {
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> await(WampClient.connect(router.getUrl(), "com.example.nowhere")));
+        WampAbortedException aborted = assertInstanceOf(WampAbortedException.class, e.getCause());
+        assertEquals("wamp.error.no_such_realm", aborted.getReason());
+        assertEquals(2, router.sessionCount("realm1"));
+    }
+
+    @Test
+    void anInMemoryClientOfTheSameRouterReachesTheWebSocketOnes() throws Exception {
+        await(callee.registerSync("com.example.upper", inv -> inv.argString(0).toUpperCase(java.util.Locale.ROOT)));
+        try (WampClient local = await(WampClient.connect(router.connector(), "realm1"))) {
+            assertEquals("ABC", await(local.call("com.example.upper", List.of("abc"))).argString(0));
+        }
     }
 
     @Test
