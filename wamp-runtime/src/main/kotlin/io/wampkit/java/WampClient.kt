@@ -20,6 +20,8 @@ import java.util.function.Function
  * }
  * ```
  *
+ * Every failure is reported through the returned future, never thrown: an argument of an unsupported type or
+ * an invalid URI as [IllegalArgumentException], an ERROR answer as [io.wampkit.WampException].
  * A failed call completes its future exceptionally with [io.wampkit.WampException] (the ERROR's URI, args
  * and kwargs); `join()` wraps it in a `CompletionException`, `get()` in an `ExecutionException`. Cancelling
  * a call's future cancels the call on the wire. When the session ends, every pending future fails with
@@ -146,8 +148,11 @@ public interface WampClient : AutoCloseable {
 
         /** Connects over WebSocket (JSON) to [url] and joins [realm]. */
         @JvmStatic
-        public fun connect(url: String, realm: String): CompletableFuture<WampClient> =
+        public fun connect(url: String, realm: String): CompletableFuture<WampClient> = try {
             connect(webSocketConnector(url), realm)
+        } catch (e: IllegalArgumentException) {
+            CompletableFuture.failedFuture(e)
+        }
 
         /**
          * Connects through [connector] (e.g. an embedded router's in-memory connector) and joins [realm].

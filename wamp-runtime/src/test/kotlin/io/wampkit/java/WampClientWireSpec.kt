@@ -58,6 +58,19 @@ class WampClientWireSpec : FunSpec({
         }
     }
 
+    test("bad arguments and URIs fail the returned future, they are not thrown, and nothing is sent") {
+        runTest {
+            val (session, router) = joinedSession()
+            val client = WampClient.of(session)
+            shouldThrow<IllegalArgumentException> { client.call("com.example.f", listOf(Any())).await() }
+            shouldThrow<IllegalArgumentException> { client.publish("not a uri!", listOf(1)).await() }
+            shouldThrow<IllegalArgumentException> { WampClient.connect("http://h/ws", "realm1").await() }
+            val next = client.call("com.example.g")
+            router.expect<Call>().procedure shouldBe "com.example.g" // the first CALL sent
+            next.cancel(true)
+        }
+    }
+
     test("cancelling a call future sends CANCEL killnowait for its request") {
         runTest {
             val (session, router) = joinedSession(dealerFeatures = mapOf("call_canceling" to true))

@@ -57,14 +57,15 @@ internal class DefaultWampClient(override val session: WampSession) : WampClient
     override fun call(procedure: String): CompletableFuture<CallReply> = call(procedure, Payload.empty(), emptyMap<String, Any?>())
 
     override fun call(procedure: String, args: List<*>): CompletableFuture<CallReply> =
-        call(procedure, PlainPayload.of(args, emptyMap<String, Any?>()), emptyMap<String, Any?>())
+        call(procedure, args, emptyMap<String, Any?>())
 
-    override fun call(procedure: String, args: List<*>, kwargs: Map<String, *>): CompletableFuture<CallReply> =
-        call(procedure, PlainPayload.of(args, kwargs), emptyMap<String, Any?>())
+    override fun call(procedure: String, args: List<*>, kwargs: Map<String, *>): CompletableFuture<CallReply> = request {
+        val payload = PlainPayload.of(args, kwargs)
+        DefaultCallReply(session.call(procedure, payload.wampArgs, payload.wampKwargs))
+    }
 
-    override fun call(procedure: String, payload: Payload, options: Map<String, *>): CompletableFuture<CallReply> {
-        val opts = PlainPayload.wampDict(options)
-        return request { DefaultCallReply(session.call(procedure, payload.wampArgs, payload.wampKwargs, opts)) }
+    override fun call(procedure: String, payload: Payload, options: Map<String, *>): CompletableFuture<CallReply> = request {
+        DefaultCallReply(session.call(procedure, payload.wampArgs, payload.wampKwargs, PlainPayload.wampDict(options)))
     }
 
     override fun callProgressive(
@@ -110,12 +111,8 @@ internal class DefaultWampClient(override val session: WampSession) : WampClient
         procedure: String,
         options: Map<String, *>,
         handler: InvocationHandler,
-    ): CompletableFuture<RegistrationHandle> {
-        val opts = PlainPayload.wampDict(options)
-        return request {
-            val registration = session.register(procedure, opts, handler)
-            DefaultRegistrationHandle(registration, scope)
-        }
+    ): CompletableFuture<RegistrationHandle> = request {
+        DefaultRegistrationHandle(session.register(procedure, PlainPayload.wampDict(options), handler), scope)
     }
 
     override fun subscribe(topic: String, consumer: Consumer<in IncomingEvent>) =
@@ -125,26 +122,26 @@ internal class DefaultWampClient(override val session: WampSession) : WampClient
         topic: String,
         options: Map<String, *>,
         consumer: Consumer<in IncomingEvent>,
-    ): CompletableFuture<SubscriptionHandle> {
-        val opts = PlainPayload.wampDict(options)
+    ): CompletableFuture<SubscriptionHandle> = request {
         val handler = EventHandler { consumer.accept(DefaultIncomingEvent(it)) }
-        return request { DefaultSubscriptionHandle(session.subscribe(topic, opts, handler), scope) }
+        DefaultSubscriptionHandle(session.subscribe(topic, PlainPayload.wampDict(options), handler), scope)
     }
 
-    override fun publish(topic: String, args: List<*>): CompletableFuture<Long?> =
-        publish(topic, PlainPayload.of(args, emptyMap<String, Any?>()), emptyMap<String, Any?>())
+    override fun publish(topic: String, args: List<*>): CompletableFuture<Long?> = request {
+        session.publish(topic, PlainPayload.wampList(args))
+    }
 
-    override fun publish(topic: String, payload: Payload, options: Map<String, *>): CompletableFuture<Long?> {
+    override fun publish(topic: String, payload: Payload, options: Map<String, *>): CompletableFuture<Long?> = request {
         val opts = PlainPayload.wampDict(options)
         val acknowledge = opts["acknowledge"] == WampBool(true)
         val excludeMe = opts["exclude_me"] != WampBool(false)
         val rest = WampDict(opts - "acknowledge" - "exclude_me")
-        return request { session.publish(topic, payload.wampArgs, payload.wampKwargs, acknowledge, excludeMe, rest) }
+        session.publish(topic, payload.wampArgs, payload.wampKwargs, acknowledge, excludeMe, rest)
     }
 
-    override fun publishAcknowledged(topic: String, args: List<*>): CompletableFuture<Long> {
-        val payload = PlainPayload.of(args, emptyMap<String, Any?>())
-        return request { session.publish(topic, payload.wampArgs, payload.wampKwargs, acknowledge = true)!! }
+    override fun publishAcknowledged(topic: String, args: List<*>): CompletableFuture<Long> = request {
+        session.publish(topic, PlainPayload.wampList(args), acknowledge = true)
+            ?: throw IllegalStateException("no publication id for an acknowledged publication")
     }
 
     override fun leave(): CompletableFuture<SessionCloseDetails> = leave(WampErrors.CLOSE_NORMAL, null)
@@ -178,7 +175,10 @@ internal class DefaultWampClient(override val session: WampSession) : WampClient
 
     override fun toString(): String = "WampClient(session=$sessionId, realm=$realm)"
 
-    /** Runs [block] as a request of this client; the future's cancel cancels it (and so the call on the wire). */
+    /**
+     * Runs [block] as a request of this client: every failure, also of converting arguments, fails the future;
+     * the future's cancel cancels it (and so the call on the wire).
+     */
     private fun <T> request(block: suspend CoroutineScope.() -> T): CompletableFuture<T> = scope.future(block = block)
 
     internal companion object {
