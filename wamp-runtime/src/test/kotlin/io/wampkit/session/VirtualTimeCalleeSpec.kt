@@ -156,6 +156,25 @@ class VirtualTimeCalleeSpec : FunSpec({
         }
     }
 
+    test("an INTERRUPT that arrives before the handler was dispatched still answers ERROR wamp.error.canceled") {
+        runTest {
+            val (session, router) = virtualSession()
+            var ran = false
+            registered(session, router, "com.example.long", 5) {
+                ran = true
+                awaitCancellation()
+            }
+            // back to back: the reader handles both before the invocation's coroutine is dispatched
+            router.send(Invocation(41, 5, WampDict.EMPTY))
+            router.send(Interrupt(41, wampDictOf("mode" to "kill")))
+            router.expect<Error>() shouldBe
+                Error(MessageCode.INVOCATION, 41, WampDict.EMPTY, WampErrors.CANCELED, wampListOf("invocation interrupted"))
+            ran shouldBe false // the invocation was interrupted before its handler started
+            router.poll() shouldBe null
+            session.leave()
+        }
+    }
+
     test("invocations run concurrently: the quicker one yields first, each with its own request id") {
         runTest {
             val (session, router) = virtualSession()

@@ -17,9 +17,11 @@ import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.DelicateCoroutinesApi
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.isActive
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
@@ -37,10 +39,17 @@ internal class Invocations(
     private val running = ConcurrentHashMap<Long, Job>()
     private val interrupted = ConcurrentHashMap.newKeySet<Long>()
 
+    // ATOMIC is delicate because a cancelled coroutine still runs: that is the point here, it answers the INTERRUPT
+    @OptIn(DelicateCoroutinesApi::class)
     fun start(message: Invocation) {
         val entry = procedures[message.registration]
-        val job = scope.launch(CoroutineName("wamp-invocation-${message.request}"), CoroutineStart.LAZY) {
+        // interrupt() cancels this handle; ATOMIC makes the body run (and answer CANCELED) even when the
+        // INTERRUPT arrives before the handler was dispatched
+        val handle = Job(scope.coroutineContext[Job])
+        running[message.request] = handle
+        scope.launch(handle + CoroutineName("wamp-invocation-${message.request}"), CoroutineStart.ATOMIC) {
             val reply = try {
+                currentCoroutineContext().ensureActive() // interrupted before it was dispatched: no handler runs
                 if (entry == null) {
                     error(message, WampErrors.NO_SUCH_REGISTRATION, "no registration ${message.registration} here")
                 } else {
@@ -72,11 +81,10 @@ internal class Invocations(
                 error(message, WampErrors.RUNTIME_ERROR, e.message ?: e.toString())
             } finally {
                 running.remove(message.request)
+                handle.complete()
             }
             withContext(NonCancellable) { sendQuietly(reply) }
         }
-        running[message.request] = job
-        job.start()
     }
 
     /**
