@@ -3,7 +3,6 @@ package io.wampkit.router.internal
 import io.wampkit.WampErrors
 import io.wampkit.message.Call
 import io.wampkit.message.Error
-import io.wampkit.message.MessageCode
 import io.wampkit.message.Publish
 import io.wampkit.message.Register
 import io.wampkit.message.Subscribe
@@ -21,11 +20,13 @@ private val log = LoggerFactory.getLogger("io.wampkit.router.internal.Authorizat
  * answered with ERROR `wamp.error.not_authorized` here. An authorizer that throws denies.
  */
 internal suspend fun WampAuthorizer.admits(session: RouterSession, message: WampMessage): Boolean {
-    val (action, uri, request) = when (message) {
-        is Call -> Triple(WampAction.CALL, message.procedure, message.request)
-        is Register -> Triple(WampAction.REGISTER, message.procedure, message.request)
-        is Publish -> Triple(WampAction.PUBLISH, message.topic, message.request)
-        is Subscribe -> Triple(WampAction.SUBSCRIBE, message.topic, message.request)
+    val action: WampAction
+    val uri: String
+    when (message) {
+        is Call -> { action = WampAction.CALL; uri = message.procedure }
+        is Register -> { action = WampAction.REGISTER; uri = message.procedure }
+        is Publish -> { action = WampAction.PUBLISH; uri = message.topic }
+        is Subscribe -> { action = WampAction.SUBSCRIBE; uri = message.topic }
         else -> return true
     }
     val identity = session.identity
@@ -39,6 +40,7 @@ internal suspend fun WampAuthorizer.admits(session: RouterSession, message: Wamp
     log.debug("session {} (role '{}'): {} on '{}' not authorized", session.id, identity.authRole, action, uri)
     if (message !is Publish || message.options.boolean("acknowledge") == true) {
         val text = "session is not authorized to ${action.name.lowercase()} '$uri'"
+        val request = message.request
         session.send(Error(message.code, request, WampDict.EMPTY, WampErrors.NOT_AUTHORIZED, wampListOf(text)))
     }
     return false

@@ -45,16 +45,22 @@ internal class RouterAuthentication(
         }
         val authId = hello.details.string("authid")
         val request = AuthHello(hello.realm, authId, hello.details.dict("authextra") ?: WampDict.EMPTY, sessionId, method)
-        val outcome = withTimeoutOrNull(timeoutMillis) { run(request, security) }
-        return when (outcome) {
-            is AcceptDecision -> with(outcome.principal) {
+        val outcome = withTimeoutOrNull(timeoutMillis) { Outcome(run(request, security)) }
+            ?: return fail(request, "no decision within $timeoutMillis ms")
+        return when (val decision = outcome.decision) {
+            is AcceptDecision -> with(decision.principal) {
                 SessionIdentity(this.authId, authRole, method, authProvider, welcomeExtra)
             }
-            is DenyDecision -> fail(request, outcome.logReason)
-            null -> fail(request, "no AUTHENTICATE within $timeoutMillis ms")
-            else -> null // the client aborted
+            is DenyDecision -> fail(request, decision.logReason)
+            else -> {
+                log.debug("session {}: the client aborted authentication", sessionId)
+                null
+            }
         }
     }
+
+    /** [decision] is null when the client sent ABORT. */
+    private class Outcome(val decision: AuthDecision?)
 
     /** Runs the authenticator to a decision; null when the client sent ABORT. */
     private suspend fun run(request: AuthHello, security: RealmSecurity): AuthDecision? {

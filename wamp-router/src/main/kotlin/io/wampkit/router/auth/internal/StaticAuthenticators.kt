@@ -20,11 +20,11 @@ internal val secureRandom = SecureRandom()
 
 internal fun randomBytes(size: Int): ByteArray = ByteArray(size).also { secureRandom.nextBytes(it) }
 
-/** Admits everyone under [role]; the authid is the client's, or `anonymous`. */
-internal class AnonymousAuthenticator(private val role: String) : WampAuthenticator {
+/** Admits everyone under [role] as authid `anonymous` (a requested authid is not taken on trust). */
+internal class AnonymousAuthenticator(role: String) : WampAuthenticator {
+    private val principal = AuthPrincipal("anonymous", role, "static")
     override val method: String get() = "anonymous"
-    override suspend fun authenticate(hello: AuthHello): AuthDecision =
-        acceptAuth(AuthPrincipal(hello.authId?.takeIf { it.isNotEmpty() } ?: "anonymous", role, "static"))
+    override suspend fun authenticate(hello: AuthHello): AuthDecision = acceptAuth(principal)
 }
 
 internal class TicketPrincipal(val ticket: ByteArray, val role: String)
