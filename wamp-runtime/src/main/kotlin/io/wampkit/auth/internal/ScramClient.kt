@@ -81,6 +81,6 @@ internal class ScramClient(
         const val MIN_PBKDF2_ITERATIONS = 1000L
         const val MAX_ITERATIONS = 10_000_000L
         const val MIN_ARGON2_MEMORY = 8L
-        const val MAX_ARGON2_MEMORY = 1024L * 1024L
+        const val MAX_ARGON2_MEMORY = 256L * 1024L // 256 MiB
     }
 }
