@@ -7,6 +7,8 @@ package io.wampkit.auth
  * `authextra.verifier`). [CROSSBAR] is what Crossbar.io and Autobahn (e.g. Autobahn|Python 22.7.1) implement:
  * authmethod `scram`, KDF `argon2id-13`, an empty channel-binding attribute `c=`, the Argon2 salted password
  * taken as its unpadded base64 text, and WELCOME `authextra.scram_server_signature`.
+ *
+ * @property method the `authmethod` string of this dialect.
  */
 public enum class ScramDialect(public val method: String) {
     /** The WAMP specification's `wamp-scram`. */

@@ -1,5 +1,6 @@
 package io.wampkit.router.auth
 
+import io.wampkit.auth.ScramDialect
 import io.wampkit.auth.ScramKdf
 import io.wampkit.auth.WampAuthCrypto
 import io.wampkit.router.WampRouterDsl
@@ -87,5 +88,37 @@ public class ScramPrincipals internal constructor() {
         require(kdf != ScramKdf.ARGON2ID || memoryKiB in 8..1024 * 1024) { "memoryKiB of '$authId' out of range" }
         require(salt == null || salt.size >= 8) { "salt of '$authId' needs at least 8 bytes" }
         users[authId] = ScramPrincipal.derive(password, role, kdf, salt?.copyOf() ?: randomBytes(16), iterations, memoryKiB)
+    }
+
+    /**
+     * [authId] as [role] with a credential derived elsewhere, so that no password is configured: e.g. the
+     * `salt`, `stored-key` and `server-key` (hex) of a Crossbar.io principal or of Autobahn's
+     * `derive_scram_credential`, which are [ScramDialect.CROSSBAR] keys. An Argon2id credential serves only
+     * its [dialect]; a PBKDF2 one serves both.
+     */
+    public fun credential(
+        authId: String,
+        role: String,
+        kdf: ScramKdf,
+        saltHex: String,
+        iterations: Int,
+        memoryKiB: Int,
+        storedKeyHex: String,
+        serverKeyHex: String,
+        dialect: ScramDialect = ScramDialect.CROSSBAR,
+    ) {
+        checkUser(authId, role, users.keys)
+        fun bytes(name: String, hex: String, size: IntRange): ByteArray {
+            val value = runCatching { WampAuthCrypto.unhex(hex) }.getOrNull()
+            require(value != null && value.size in size) { "$name of '$authId' must be hex of ${size.first}..${size.last} bytes" }
+            return value
+        }
+        val salt = bytes("salt", saltHex, 8..1024)
+        val keys = bytes("stored key", storedKeyHex, 32..32) to bytes("server key", serverKeyHex, 32..32)
+        require(iterations in 1..10_000_000 && (kdf != ScramKdf.ARGON2ID || memoryKiB in 8..1024 * 1024)) {
+            "cost parameters of '$authId' out of range"
+        }
+        val dialects = if (kdf == ScramKdf.PBKDF2) ScramDialect.entries else listOf(dialect)
+        users[authId] = ScramPrincipal(role, kdf, salt, iterations, memoryKiB, dialects.associateWith { keys })
     }
 }

@@ -45,7 +45,15 @@ class AutobahnAuthSpec : FunSpec({
                     user("paula", secret = "paula-secret", role = "backend", salt = "salt123", iterations = 100, keyLength = 32)
                 }
                 cryptosign { user("alice", publicKeyHex = WampAuthCrypto.hex(WampAuthCrypto.ed25519PublicKey(seed)), role = "admin") }
-                scram { user("bob", password = "bob-pass", role = "ops", kdf = ScramKdf.ARGON2ID, iterations = 2, memoryKiB = 64) }
+                scram {
+                    user("bob", password = "bob-pass", role = "ops", kdf = ScramKdf.ARGON2ID, iterations = 2, memoryKiB = 64)
+                    credential(
+                        "dora", role = "ops", kdf = ScramKdf.ARGON2ID, saltHex = "c7a1ac5989359eab635859250607bad9",
+                        iterations = 2, memoryKiB = 64,
+                        storedKeyHex = "3e454cf9da9b18fe08ca88dbb2d89a48fd6afededaa4baf3ca50acd09ac384b2",
+                        serverKeyHex = "b486c6cee17db3e4664209caa3d47f39ebd711a8559c3791341707b01c2136d6",
+                    )
+                }
             }
         }
         server = router.startServer(port = 0)
@@ -94,5 +102,6 @@ class AutobahnAuthSpec : FunSpec({
         autobahnJoin("scram", """{"authid": "bob", "password": "bob-pass"}""") shouldContain
             """"ok": true, "authid": "bob", "authrole": "ops", "authmethod": "scram""""
         autobahnJoin("scram", """{"authid": "bob", "password": "wrong"}""") shouldContain "wamp.error.authentication_failed"
+        autobahnJoin("scram", """{"authid": "dora", "password": "dora-pass"}""") shouldContain """"ok": true, "authid": "dora""""
     }
 })

@@ -51,6 +51,13 @@ class RouterAuthenticationSpec : FunSpec({
                 scram {
                     user("bob", password = "bob-pass", role = "ops", kdf = ScramKdf.ARGON2ID, iterations = 2, memoryKiB = 64)
                     user("carol", password = "carol-pass", role = "ops", kdf = ScramKdf.PBKDF2, iterations = 1000)
+                    // computed by argon2-cffi the way Autobahn's derive_scram_credential does (t=2, m=64)
+                    credential(
+                        "dora", role = "ops", kdf = ScramKdf.ARGON2ID, saltHex = "c7a1ac5989359eab635859250607bad9",
+                        iterations = 2, memoryKiB = 64,
+                        storedKeyHex = "3e454cf9da9b18fe08ca88dbb2d89a48fd6afededaa4baf3ca50acd09ac384b2",
+                        serverKeyHex = "b486c6cee17db3e4664209caa3d47f39ebd711a8559c3791341707b01c2136d6",
+                    )
                 }
             }
             realm("closed") { ticket { user("joe", ticket = "joe-ticket", role = "frontend") } }
@@ -104,6 +111,12 @@ class RouterAuthenticationSpec : FunSpec({
             connector.join("realm1", listOf(scramAuth("bob", "bob-pass", dialect))).shouldBe("bob", "ops", dialect.method)
             connector.join("realm1", listOf(scramAuth("carol", "carol-pass", dialect))).shouldBe("carol", "ops", dialect.method)
         }
+    }
+
+    test("scram credential configured as stored/server keys (Crossbar dialect only, no password on the router)") {
+        connector.join("realm1", listOf(scramAuth("dora", "dora-pass", ScramDialect.CROSSBAR))).shouldBe("dora", "ops", "scram")
+        shouldFail(WampAuth.AUTHENTICATION_FAILED) { connector.join("realm1", listOf(scramAuth("dora", "dora-pass"))) }
+        shouldFail(WampAuth.AUTHENTICATION_FAILED) { connector.join("realm1", listOf(scramAuth("dora", "wrong", ScramDialect.CROSSBAR))) }
     }
 
     test("the first of the client's methods that the realm has is used") {

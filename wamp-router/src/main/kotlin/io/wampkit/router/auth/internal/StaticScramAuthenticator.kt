@@ -22,6 +22,7 @@ internal class ScramPrincipal(
     val memoryKiB: Int,
     private val keys: Map<ScramDialect, Pair<ByteArray, ByteArray>>,
 ) {
+    fun supports(dialect: ScramDialect): Boolean = dialect in keys
     fun storedKey(dialect: ScramDialect): ByteArray = keys.getValue(dialect).first
     fun serverKey(dialect: ScramDialect): ByteArray = keys.getValue(dialect).second
 
@@ -51,7 +52,7 @@ internal class StaticScramAuthenticator(
 
     override suspend fun authenticate(hello: AuthHello): AuthDecision {
         val authId = hello.authId ?: return denyAuth("SCRAM without authid")
-        val user = users[authId] ?: return denyAuth("no SCRAM principal '$authId'")
+        val user = users[authId]?.takeIf { it.supports(dialect) } ?: return denyAuth("no $method principal '$authId'")
         val clientNonce = hello.authExtra.string("nonce")
         if (clientNonce == null || runCatching { WampAuthCrypto.unbase64(clientNonce) }.isFailure) {
             return denyAuth("SCRAM HELLO without a base64 nonce")
