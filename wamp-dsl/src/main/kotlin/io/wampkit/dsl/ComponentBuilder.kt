@@ -1,5 +1,6 @@
 package io.wampkit.dsl
 
+import io.wampkit.auth.ClientAuthenticator
 import io.wampkit.dsl.internal.ComponentConfig
 import io.wampkit.dsl.internal.DefaultComponent
 import io.wampkit.message.WampUris
@@ -48,6 +49,19 @@ public class ComponentBuilder internal constructor(private val name: String) {
         this.connector = connector
     }
 
+    private val authenticators = ArrayList<ClientAuthenticator>()
+
+    /**
+     * Offers [authenticator] when joining (e.g. `authenticate(ticketAuth("joe", ticket))`); call again to offer
+     * more methods, in order of preference. Without any, the component joins anonymously.
+     */
+    public fun authenticate(authenticator: ClientAuthenticator) {
+        require(authenticators.none { it.method == authenticator.method }) {
+            "component '$name': authmethod '${authenticator.method}' is offered twice"
+        }
+        authenticators += authenticator
+    }
+
     /** Runs once the session is joined; registrations and subscriptions made here serve until the session ends. */
     public fun onJoin(block: suspend ComponentSession.() -> Unit) {
         onJoin = block
@@ -72,6 +86,6 @@ public class ComponentBuilder internal constructor(private val name: String) {
             "component '$name': set exactly one of url and connector"
         }
         val resolved = connector ?: webSocketConnector(url!!, serializer)
-        return ComponentConfig(name, realm, resolved, onJoin, onLeave, onDisconnect)
+        return ComponentConfig(name, realm, resolved, onJoin, onLeave, onDisconnect, authenticators.toList())
     }
 }

@@ -1,6 +1,8 @@
 package io.wampkit.router
 
 import io.wampkit.message.WampUris
+import io.wampkit.router.auth.WampRealmBuilder
+import io.wampkit.router.auth.internal.RealmSecurity
 import io.wampkit.router.internal.DefaultRouter
 import io.wampkit.router.internal.RouterConfig
 
@@ -21,6 +23,7 @@ public fun wampRouter(configure: WampRouterBuilder.() -> Unit): WampRouter =
 @WampRouterDsl
 public class WampRouterBuilder internal constructor() {
     private val realms = LinkedHashSet<String>()
+    private val security = HashMap<String, RealmSecurity>()
 
     /** Largest accepted message in bytes (default 4 MiB); a larger frame aborts its session. */
     public var maxMessageSize: Int = DEFAULT_MAX_MESSAGE_SIZE
@@ -31,12 +34,22 @@ public class WampRouterBuilder internal constructor() {
         require(realms.add(name)) { "realm '$name' is configured twice" }
     }
 
+    /**
+     * Serves [name] with authentication and authorization as [configure] sets them (see [WampRealmBuilder]).
+     * Without a block, a realm admits anonymous sessions that may do everything.
+     */
+    public fun realm(name: String, configure: WampRealmBuilder.() -> Unit) {
+        val realmSecurity = WampRealmBuilder(name).apply(configure).build()
+        realm(name)
+        security[name] = realmSecurity
+    }
+
     internal fun build(): RouterConfig {
         require(realms.isNotEmpty()) { "a router needs at least one realm: wampRouter { realm(\"realm1\") }" }
         require(maxMessageSize in MIN_MESSAGE_SIZE..MAX_MESSAGE_SIZE) {
             "maxMessageSize must be in $MIN_MESSAGE_SIZE..$MAX_MESSAGE_SIZE, was $maxMessageSize"
         }
-        return RouterConfig(realms.toSet(), maxMessageSize)
+        return RouterConfig(realms.toSet(), maxMessageSize, security = security.toMap())
     }
 
     public companion object {

@@ -1,5 +1,6 @@
 package io.wampkit.dsl.internal
 
+import io.wampkit.auth.ClientAuthenticator
 import io.wampkit.dsl.ComponentSession
 import io.wampkit.session.SessionCloseDetails
 import io.wampkit.transport.WampConnector
@@ -12,4 +13,5 @@ internal class ComponentConfig(
     val onJoin: (suspend ComponentSession.() -> Unit)?,
     val onLeave: (suspend (SessionCloseDetails) -> Unit)?,
     val onDisconnect: (suspend () -> Unit)?,
+    val authenticators: List<ClientAuthenticator> = emptyList(),
 )

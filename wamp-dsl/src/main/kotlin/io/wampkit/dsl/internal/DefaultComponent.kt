@@ -21,7 +21,11 @@ internal class DefaultComponent(private val config: ComponentConfig) : WampCompo
     private val log = LoggerFactory.getLogger("io.wampkit.component.${config.name}")
 
     override suspend fun run(): SessionCloseDetails {
-        val session = config.connector.join(config.realm, currentCoroutineContext() + CoroutineName("wamp-$name"))
+        val session = config.connector.join(
+            config.realm,
+            config.authenticators,
+            context = currentCoroutineContext() + CoroutineName("wamp-$name"),
+        )
         log.info("component {} joined realm {} as session {}", name, config.realm, session.sessionId)
         try {
             config.onJoin?.let { block ->

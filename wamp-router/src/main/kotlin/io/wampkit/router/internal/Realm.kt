@@ -12,6 +12,7 @@ import io.wampkit.message.Unregister
 import io.wampkit.message.Unsubscribe
 import io.wampkit.message.WampMessage
 import io.wampkit.message.Yield
+import io.wampkit.router.auth.WampAuthorizer
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
@@ -23,7 +24,12 @@ import kotlinx.coroutines.launch
  * held across a suspension; the resulting messages are then handed to the target sessions' bounded
  * outgoing queues, so a slow receiver slows its senders instead of growing memory.
  */
-internal class Realm(val name: String, ids: RouterIds, private val scope: CoroutineScope) {
+internal class Realm(
+    val name: String,
+    ids: RouterIds,
+    private val scope: CoroutineScope,
+    private val authorizer: WampAuthorizer? = null,
+) {
     private val lock = Any()
     private val sessions = HashMap<Long, RouterSession>()
     private val dealer = Dealer(ids, ::startCallTimer)
@@ -52,6 +58,7 @@ internal class Realm(val name: String, ids: RouterIds, private val scope: Corout
 
     /** Routes one message of a joined [session]; throws [WampProtocolViolationException] when it breaks the protocol. */
     suspend fun route(session: RouterSession, message: WampMessage) {
+        if (authorizer != null && !authorizer.admits(session, message)) return
         when (message) {
             is Publish -> {
                 val publication = synchronized(lock) { broker.publish(session, message) }

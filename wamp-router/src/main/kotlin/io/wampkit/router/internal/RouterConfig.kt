@@ -1,9 +1,15 @@
 package io.wampkit.router.internal
 
+import io.wampkit.router.auth.internal.RealmSecurity
+
 internal class RouterConfig(
     val realms: Set<String>,
     val maxMessageSize: Int,
     val helloTimeoutMillis: Long = 10_000L,
     val outgoingBuffer: Int = 256,
     val shutdownGraceMillis: Long = 2_000L,
-)
+    /** Per realm; a realm missing here is [RealmSecurity.OPEN]. */
+    val security: Map<String, RealmSecurity> = emptyMap(),
+) {
+    fun security(realm: String): RealmSecurity = security[realm] ?: RealmSecurity.OPEN
+}

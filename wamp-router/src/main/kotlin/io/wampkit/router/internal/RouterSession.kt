@@ -112,10 +112,17 @@ internal class RouterSession(
             send(Abort(wampDictOf("message" to "no realm '${hello.realm}' on this router"), WampErrors.NO_SUCH_REALM))
             return null
         }
+        identity = RouterAuthentication(id, transport, ::send, router.config.helloTimeoutMillis)
+            .authenticate(hello, router.config.security(realm.name)) ?: return null
         realm.attach(this)
-        send(Welcome(id, RouterRoles.welcomeDetails(identity)))
+        send(Welcome(id, welcomeDetails(identity)))
         log.debug("session {} joined realm '{}' over {}", id, realm.name, transport.description)
         return realm
+    }
+
+    private fun welcomeDetails(identity: SessionIdentity): WampDict {
+        val details = RouterRoles.welcomeDetails(identity)
+        return if (identity.authExtra.isEmpty()) details else WampDict(details + ("authextra" to identity.authExtra))
     }
 
     private suspend fun readLoop(realm: Realm) {
