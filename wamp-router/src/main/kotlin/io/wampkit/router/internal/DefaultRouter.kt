@@ -24,7 +24,7 @@ internal class DefaultRouter(val config: RouterConfig) : WampRouter {
     private val job = SupervisorJob()
     private val scope = CoroutineScope(job + Dispatchers.Default + CoroutineName("wamp-router"))
     private val ids = RouterIds()
-    private val realmsByName = config.realms.associateWith { Realm(it, ids) }
+    private val realmsByName = config.realms.associateWith { Realm(it, ids, config.maxRetainedTopics) }
     private val closed = AtomicBoolean(false)
 
     override val realms: Set<String> get() = config.realms

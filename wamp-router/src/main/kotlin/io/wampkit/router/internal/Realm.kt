@@ -12,29 +12,35 @@ import io.wampkit.message.Unregister
 import io.wampkit.message.Unsubscribe
 import io.wampkit.message.WampMessage
 import io.wampkit.message.Yield
+import io.wampkit.value.WampDict
+import io.wampkit.value.WampList
 
 /**
  * One realm: its sessions, dealer and broker. Routing decisions are taken under one lock, which is never
  * held across a suspension; the resulting messages are then handed to the target sessions' bounded
  * outgoing queues, so a slow receiver slows its senders instead of growing memory.
  */
-internal class Realm(val name: String, ids: RouterIds) {
+internal class Realm(val name: String, ids: RouterIds, maxRetainedTopics: Int = Broker.DEFAULT_MAX_RETAINED_TOPICS) {
     private val lock = Any()
     private val sessions = HashMap<Long, RouterSession>()
     private val dealer = Dealer(ids)
-    private val broker = Broker(ids)
+    private val broker = Broker(ids, maxRetainedTopics)
 
     val sessionCount: Int get() = synchronized(lock) { sessions.size }
 
-    fun attach(session: RouterSession) {
-        synchronized(lock) { sessions[session.id] = session }
+    /** Adds [session] to the realm and publishes `wamp.session.on_join`. */
+    suspend fun attach(session: RouterSession) {
+        val out = synchronized(lock) {
+            sessions[session.id] = session
+            broker.sessionJoined(session)
+        }
+        for (delivery in out) deliver(delivery)
     }
 
     suspend fun detach(session: RouterSession) {
         val out = synchronized(lock) {
             if (sessions.remove(session.id) == null) return
-            broker.detach(session)
-            dealer.detach(session)
+            dealer.detach(session) + broker.detach(session)
         }
         for (delivery in out) delivery.to.send(delivery.message)
     }
@@ -44,8 +50,7 @@ internal class Realm(val name: String, ids: RouterIds) {
         when (message) {
             is Publish -> {
                 val publication = synchronized(lock) { broker.publish(session, message) }
-                val event = publication.event
-                if (event != null) for (target in publication.targets) target.send(event)
+                for (batch in publication.batches) for (target in batch.targets) target.send(batch.event)
                 publication.ack?.let { session.send(it.message) }
             }
             is Call -> deliver(synchronized(lock) { dealer.call(session, message) })
@@ -56,14 +61,25 @@ internal class Realm(val name: String, ids: RouterIds) {
                 }
                 synchronized(lock) { dealer.error(session, message) }?.let { deliver(it) }
             }
-            is Subscribe -> deliver(synchronized(lock) { broker.subscribe(session, message) })
-            is Unsubscribe -> deliver(synchronized(lock) { broker.unsubscribe(session, message) })
+            is Subscribe -> for (d in synchronized(lock) { broker.subscribe(session, message) }) deliver(d)
+            is Unsubscribe -> for (d in synchronized(lock) { broker.unsubscribe(session, message) }) deliver(d)
             is Register -> deliver(synchronized(lock) { dealer.register(session, message) })
             is Unregister -> deliver(synchronized(lock) { dealer.unregister(session, message) })
             is Cancel -> for (d in synchronized(lock) { dealer.cancel(session, message) }) deliver(d)
             else -> throw WampProtocolViolationException("${MessageCode.name(message.code)} is not a message a router accepts")
         }
     }
+
+    /** Runs [query] on the broker's read-only meta queries under the realm's lock. */
+    fun <T> subscriptionMeta(query: BrokerMeta.() -> T): T = synchronized(lock) { broker.meta.query() }
+
+    /** Publishes a router meta event ([Broker.metaEvent]) to this realm's subscribers of [topic]. */
+    suspend fun publishMeta(topic: String, args: WampList, kwargs: WampDict = WampDict.EMPTY, exclude: RouterSession? = null) {
+        for (d in synchronized(lock) { broker.metaEvent(topic, args, kwargs, exclude) }) deliver(d)
+    }
+
+    /** Number of topics holding a retained event. */
+    val retainedTopicCount: Int get() = synchronized(lock) { broker.retainedTopicCount }
 
     fun snapshot(): List<RouterSession> = synchronized(lock) { sessions.values.toList() }
 
