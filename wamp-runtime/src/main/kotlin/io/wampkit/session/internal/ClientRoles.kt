@@ -12,8 +12,20 @@ internal object ClientRoles {
         "roles" to mapOf(
             "caller" to mapOf("features" to mapOf("progressive_call_results" to true, "call_canceling" to true)),
             "callee" to mapOf("features" to mapOf("progressive_call_results" to true, "call_canceling" to true)),
-            "publisher" to mapOf("features" to mapOf("publisher_exclusion" to true)),
-            "subscriber" to mapOf("features" to emptyMap<String, Any>()),
+            "publisher" to mapOf(
+                "features" to mapOf(
+                    "publisher_exclusion" to true,
+                    "publisher_identification" to true,
+                    "subscriber_blackwhite_listing" to true,
+                ),
+            ),
+            "subscriber" to mapOf(
+                "features" to mapOf(
+                    "pattern_based_subscription" to true,
+                    "publisher_identification" to true,
+                    "event_retention" to true,
+                ),
+            ),
         ),
     )
 }
