@@ -23,13 +23,14 @@ internal class PublishFilter private constructor(
         exclude != null || excludeAuthId != null || excludeAuthRole != null
 
     /** True when [session] may receive the publication. */
-    fun admits(session: RouterSession): Boolean {
-        if (!isRestricted) return true
-        val identity = session.identity
-        return (eligible == null || session.id in eligible) &&
+    fun admits(session: RouterSession): Boolean = !isRestricted || admits(session.id, session.identity)
+
+    /** True when the session [id] with [identity] may receive the publication. */
+    fun admits(id: Long, identity: SessionIdentity): Boolean {
+        return (eligible == null || id in eligible) &&
             (eligibleAuthId == null || identity.authId in eligibleAuthId) &&
             (eligibleAuthRole == null || identity.authRole in eligibleAuthRole) &&
-            (exclude == null || session.id !in exclude) &&
+            (exclude == null || id !in exclude) &&
             (excludeAuthId == null || identity.authId !in excludeAuthId) &&
             (excludeAuthRole == null || identity.authRole !in excludeAuthRole)
     }
