@@ -38,8 +38,12 @@ class VirtualTimeJoinSpec : FunSpec({
             val rpc = wampDictOf("progressive_call_results" to true, "call_canceling" to true)
             roles.dict("caller")!!.dict("features") shouldBe rpc
             roles.dict("callee")!!.dict("features") shouldBe rpc
-            roles.dict("publisher")!!.dict("features") shouldBe wampDictOf("publisher_exclusion" to true)
-            roles.dict("subscriber")!!.dict("features") shouldBe WampDict.EMPTY
+            roles.dict("publisher")!!.dict("features") shouldBe wampDictOf(
+                "publisher_exclusion" to true, "publisher_identification" to true, "subscriber_blackwhite_listing" to true,
+            )
+            roles.dict("subscriber")!!.dict("features") shouldBe wampDictOf(
+                "pattern_based_subscription" to true, "publisher_identification" to true, "event_retention" to true,
+            )
             router.send(Welcome(1, WampDict.EMPTY))
             joining.await().leave()
         }

@@ -11,6 +11,8 @@ import io.wampkit.message.Hello
 import io.wampkit.message.Publish
 import io.wampkit.message.Subscribe
 import io.wampkit.message.Subscribed
+import io.wampkit.message.Unsubscribe
+import io.wampkit.message.Unsubscribed
 import io.wampkit.value.WampDict
 import io.wampkit.value.wampDictOf
 import io.wampkit.value.wampListOf
@@ -145,6 +147,9 @@ class VirtualTimePubSubOptionsSpec : FunSpec({
             subscribe.options shouldBe wampDictOf("match" to "wildcard")
             router.send(Subscribed(subscribe.request, 6))
             router.send(Event(6, 1, wampDictOf("topic" to "com.x.tick"), wampListOf("t")))
+            val unsubscribe = router.expect<Unsubscribe>() // the end of the collection unsubscribes
+            unsubscribe.subscription shouldBe 6
+            router.send(Unsubscribed(unsubscribe.request))
             collected.await().single().topic shouldBe "com.x.tick"
             session.leave()
         }
