@@ -83,6 +83,8 @@ class BrokerMetaSpec : FunSpec({
             peer.expect<Error>().error shouldBe WampErrors.INVALID_ARGUMENT
             peer.send(Subscribe(2, wampDictOf("match" to "regex"), "com.meta"))
             peer.expect<Error>().error shouldBe WampErrors.INVALID_ARGUMENT
+            peer.send(Subscribe(6, wampDictOf("match" to 1), "com.meta"))
+            peer.expect<Error>().error shouldBe WampErrors.INVALID_ARGUMENT
             peer.send(Publish(3, wampDictOf("acknowledge" to true, "exclude" to listOf(1)), "com.meta"))
             peer.expect<Error>().let { it.error shouldBe WampErrors.INVALID_ARGUMENT; (it.args[0].toString()).contains("subscriber_blackwhite_listing") shouldBe true }
             // retain needs nothing from the publisher; the session goes on

@@ -41,8 +41,9 @@ internal class Broker(private val ids: RouterIds, maxRetainedTopics: Int = DEFAU
     val retainedTopicCount: Int get() = retained.topicCount
 
     fun subscribe(session: RouterSession, msg: Subscribe): List<Delivery> {
-        val match = SubscriptionMatch.of(msg.options.string("match"))
-            ?: return listOf(session.error(msg.code, msg.request, WampErrors.INVALID_ARGUMENT, "unknown match policy '${msg.options["match"]}'"))
+        val rawMatch = msg.options["match"]
+        val match = SubscriptionMatch.of((rawMatch as? WampString)?.value).takeIf { rawMatch == null || rawMatch is WampString }
+            ?: return listOf(session.error(msg.code, msg.request, WampErrors.INVALID_ARGUMENT, "unknown match policy $rawMatch"))
         if (match != SubscriptionMatch.EXACT && !session.features.pubSub.patternSubscriptions) {
             val text = "match '${match.wire}' needs the subscriber feature pattern_based_subscription, which HELLO did not announce"
             return listOf(session.error(msg.code, msg.request, WampErrors.INVALID_ARGUMENT, text))
