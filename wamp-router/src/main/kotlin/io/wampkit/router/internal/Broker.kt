@@ -75,7 +75,9 @@ internal class Broker(private val ids: RouterIds, maxRetainedTopics: Int = DEFAU
     fun publish(session: RouterSession, msg: Publish): Publication {
         val acknowledge = msg.options.boolean("acknowledge") == true
         fun refuse(uri: String, text: String): Publication {
-            if (!acknowledge) log.info("session {}: dropped a publication to '{}': {}", session.id, msg.topic, text)
+            if (!acknowledge && uri == WampErrors.INVALID_ARGUMENT) {
+                log.info("session {}: dropped a publication to '{}': {}", session.id, msg.topic, text)
+            }
             return Publication(emptyList(), session.error(msg.code, msg.request, uri, text).takeIf { acknowledge })
         }
         if (msg.topic.startsWith(RESERVED_PREFIX)) return refuse(WampErrors.INVALID_URI, "topics under 'wamp.' are reserved")
