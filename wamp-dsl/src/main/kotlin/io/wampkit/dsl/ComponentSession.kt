@@ -35,7 +35,8 @@ public class ComponentSession internal constructor(
 
     /**
      * Publishes [args] (plain Kotlin or `@Serializable` values) and [kwargs] to [topic]; see
-     * [WampSession.publish] for [acknowledge] and [excludeMe].
+     * [WampSession.publish] for [acknowledge] and [excludeMe], [io.wampkit.session.publishOptions] for [options]
+     * (black/whitelisting, retain, disclose_me).
      */
     public suspend fun publish(
         topic: String,
@@ -43,7 +44,8 @@ public class ComponentSession internal constructor(
         kwargs: Map<String, Any?> = emptyMap(),
         acknowledge: Boolean = false,
         excludeMe: Boolean = true,
-    ): Long? = session.publish(topic, Payloads.encodeArgs(args), Payloads.encodeKwargs(kwargs), acknowledge, excludeMe)
+        options: WampDict = WampDict.EMPTY,
+    ): Long? = session.publish(topic, Payloads.encodeArgs(args), Payloads.encodeKwargs(kwargs), acknowledge, excludeMe, options)
 
     /** Leaves the realm; the component's `run()` then returns. */
     public suspend fun leave(reason: String = WampErrors.CLOSE_NORMAL, message: String? = null) {

@@ -28,6 +28,12 @@ public class WampRouterBuilder internal constructor() {
     /** Largest accepted message in bytes (default 4 MiB); a larger frame aborts its session. */
     public var maxMessageSize: Int = DEFAULT_MAX_MESSAGE_SIZE
 
+    /**
+     * Most topics holding a retained event (`PUBLISH.Options.retain`) per realm (default 10,000); retaining on
+     * one more topic evicts the least recently used one. 0 disables event retention.
+     */
+    public var maxRetainedTopics: Int = DEFAULT_MAX_RETAINED_TOPICS
+
     /** Serves [name]; call once per realm. A HELLO for any other realm gets ABORT `wamp.error.no_such_realm`. */
     public fun realm(name: String) {
         require(WampUris.isValidUri(name)) { "'$name' is not a valid realm URI" }
@@ -49,12 +55,15 @@ public class WampRouterBuilder internal constructor() {
         require(maxMessageSize in MIN_MESSAGE_SIZE..MAX_MESSAGE_SIZE) {
             "maxMessageSize must be in $MIN_MESSAGE_SIZE..$MAX_MESSAGE_SIZE, was $maxMessageSize"
         }
-        return RouterConfig(realms.toSet(), maxMessageSize, security = security.toMap())
+        require(maxRetainedTopics >= 0) { "maxRetainedTopics must be >= 0, was $maxRetainedTopics" }
+        return RouterConfig(realms.toSet(), maxMessageSize, maxRetainedTopics = maxRetainedTopics, security = security.toMap())
     }
 
     public companion object {
         /** The default [maxMessageSize]: 4 MiB. */
         public const val DEFAULT_MAX_MESSAGE_SIZE: Int = 4 * 1024 * 1024
+        /** The default [maxRetainedTopics]. */
+        public const val DEFAULT_MAX_RETAINED_TOPICS: Int = 10_000
         private const val MIN_MESSAGE_SIZE = 1024
         private const val MAX_MESSAGE_SIZE = 256 * 1024 * 1024
     }

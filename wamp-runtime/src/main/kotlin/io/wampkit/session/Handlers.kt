@@ -57,7 +57,11 @@ public class WampInvocation(
         "WampInvocation(procedure=$procedure, args=$args, kwargs=$kwargs, details=$details, request=$request)"
 }
 
-/** One EVENT as a subscriber's handler sees it. [topic] is the subscribed topic. */
+/**
+ * One EVENT as a subscriber's handler sees it. [topic] is the topic the event was published to: for a
+ * pattern-based subscription the broker's `Details.topic`, otherwise the subscribed topic, which
+ * [subscribedTopic] always holds.
+ */
 public data class WampEvent(
     val topic: String,
     val args: WampList,
@@ -65,7 +69,20 @@ public data class WampEvent(
     val details: WampDict,
     val subscription: Long,
     val publication: Long,
-)
+    val subscribedTopic: String = topic,
+) {
+    /** The publisher's session id, when it disclosed itself (`disclose_me`); else null. */
+    val publisher: Long? get() = details.long("publisher")
+
+    /** The publisher's authid, when it disclosed itself; else null. */
+    val publisherAuthId: String? get() = details.string("publisher_authid")
+
+    /** The publisher's authrole, when it disclosed itself; else null. */
+    val publisherAuthRole: String? get() = details.string("publisher_authrole")
+
+    /** True when this is a retained event delivered on subscribing (`get_retained`), not a new publication. */
+    val retained: Boolean get() = details.boolean("retained") == true
+}
 
 /** Serves invocations of a registered procedure. */
 public fun interface InvocationHandler {

@@ -35,10 +35,12 @@ fun scriptedConnection(): Pair<WampTransport, ScriptedRouter> {
 suspend fun TestScope.joinedSession(
     sessionId: Long = 42,
     dealerFeatures: Map<String, Any> = emptyMap(),
+    brokerFeatures: Map<String, Any> = emptyMap(),
 ): Pair<WampSession, ScriptedRouter> {
     val (client, router) = scriptedConnection()
     val session = async { client.join("realm1", backgroundScope.coroutineContext) }
     router.expect<Hello>()
-    router.send(Welcome(sessionId, wampDictOf("roles" to mapOf("dealer" to mapOf("features" to dealerFeatures)))))
+    val roles = mapOf("dealer" to mapOf("features" to dealerFeatures), "broker" to mapOf("features" to brokerFeatures))
+    router.send(Welcome(sessionId, wampDictOf("roles" to roles)))
     return session.await() to router
 }

@@ -29,7 +29,9 @@ class SessionJoinSpec : FunSpec({
             hello.realm shouldBe "com.example.realm"
             val roles = hello.details.dict("roles")!!
             roles.keys shouldContainExactlyInAnyOrder listOf("caller", "callee", "publisher", "subscriber")
-            roles.dict("publisher")!!.dict("features") shouldBe wampDictOf("publisher_exclusion" to true)
+            roles.dict("publisher")!!.dict("features") shouldBe wampDictOf(
+                "publisher_exclusion" to true, "publisher_identification" to true, "subscriber_blackwhite_listing" to true,
+            )
             val rpc = wampDictOf("progressive_call_results" to true, "call_canceling" to true)
             roles.dict("caller")!!.dict("features") shouldBe
                 WampDict(rpc + wampDictOf("call_timeout" to true, "caller_identification" to true))
@@ -38,7 +40,9 @@ class SessionJoinSpec : FunSpec({
                     "caller_identification" to true, "pattern_based_registration" to true, "shared_registration" to true,
                 ),
             )
-            roles.dict("subscriber")!!.dict("features") shouldBe WampDict.EMPTY
+            roles.dict("subscriber")!!.dict("features") shouldBe wampDictOf(
+                "pattern_based_subscription" to true, "publisher_identification" to true, "event_retention" to true,
+            )
             router.send(io.wampkit.message.Welcome(77, wampDictOf("authrole" to "anonymous")))
             val session = joining.await()
             session.sessionId shouldBe 77

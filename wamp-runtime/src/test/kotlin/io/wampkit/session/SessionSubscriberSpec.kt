@@ -125,7 +125,7 @@ class SessionSubscriberSpec : FunSpec({
 
     test("wildcard subscriptions may have empty URI components; options reach the router") {
         runTest {
-            val (session, router) = joinedSession()
+            val (session, router) = joinedSession(brokerFeatures = ADVANCED_BROKER)
             val subscribing = async { session.subscribe("com..tick", wampDictOf("match" to "wildcard")) { } }
             val subscribe = router.expect<Subscribe>()
             subscribe.options shouldBe wampDictOf("match" to "wildcard")
@@ -157,7 +157,7 @@ class SessionSubscriberSpec : FunSpec({
 
     test("publish sends args, kwargs and the caller's options merged with acknowledge and exclude_me") {
         runTest {
-            val (session, router) = joinedSession()
+            val (session, router) = joinedSession(brokerFeatures = ADVANCED_BROKER)
             session.publish(
                 "com.example.t", wampListOf(1, "a"), wampDictOf("k" to true), excludeMe = false,
                 options = wampDictOf("retain" to true),

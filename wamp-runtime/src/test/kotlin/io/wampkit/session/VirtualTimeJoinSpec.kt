@@ -43,8 +43,12 @@ class VirtualTimeJoinSpec : FunSpec({
                     "caller_identification" to true, "pattern_based_registration" to true, "shared_registration" to true,
                 ),
             )
-            roles.dict("publisher")!!.dict("features") shouldBe wampDictOf("publisher_exclusion" to true)
-            roles.dict("subscriber")!!.dict("features") shouldBe WampDict.EMPTY
+            roles.dict("publisher")!!.dict("features") shouldBe wampDictOf(
+                "publisher_exclusion" to true, "publisher_identification" to true, "subscriber_blackwhite_listing" to true,
+            )
+            roles.dict("subscriber")!!.dict("features") shouldBe wampDictOf(
+                "pattern_based_subscription" to true, "publisher_identification" to true, "event_retention" to true,
+            )
             router.send(Welcome(1, WampDict.EMPTY))
             joining.await().leave()
         }

@@ -45,7 +45,7 @@ private suspend fun <T> Channel<T>.next(): T = withTimeout(10_000) { receive() }
 class VirtualTimePubSubSpec : FunSpec({
     test("SUBSCRIBE carries topic and options; SUBSCRIBED gives the Subscription") {
         runTest {
-            val (session, router) = virtualSession()
+            val (session, router) = virtualSession(welcome = advancedBrokerWelcome())
             val sub = async { session.subscribe("com.example", wampDictOf("match" to "prefix")) { } }
             val subscribe = router.expect<Subscribe>()
             subscribe.topic shouldBe "com.example"
@@ -161,7 +161,7 @@ class VirtualTimePubSubSpec : FunSpec({
 
     test("publish with acknowledge sends acknowledge=true and returns the PUBLISHED id") {
         runTest {
-            val (session, router) = virtualSession()
+            val (session, router) = virtualSession(welcome = advancedBrokerWelcome())
             val id = async { session.publish("com.example.news", acknowledge = true, options = wampDictOf("retain" to true)) }
             val publish = router.expect<Publish>()
             publish.options shouldBe wampDictOf("retain" to true, "acknowledge" to true)

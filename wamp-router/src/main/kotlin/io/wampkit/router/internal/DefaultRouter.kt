@@ -24,7 +24,9 @@ internal class DefaultRouter(val config: RouterConfig) : WampRouter {
     private val job = SupervisorJob()
     private val scope = CoroutineScope(job + Dispatchers.Default + CoroutineName("wamp-router"))
     private val ids = RouterIds()
-    private val realmsByName = config.realms.associateWith { Realm(it, ids, scope, config.security(it).authorizer) }
+    private val realmsByName = config.realms.associateWith {
+        Realm(it, ids, scope, config.maxRetainedTopics, config.security(it).authorizer)
+    }
     private val closed = AtomicBoolean(false)
 
     override val realms: Set<String> get() = config.realms

@@ -13,6 +13,8 @@ import io.wampkit.message.Unsubscribe
 import io.wampkit.message.WampMessage
 import io.wampkit.message.Yield
 import io.wampkit.router.auth.WampAuthorizer
+import io.wampkit.value.WampDict
+import io.wampkit.value.WampList
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
@@ -28,12 +30,13 @@ internal class Realm(
     val name: String,
     ids: RouterIds,
     private val scope: CoroutineScope,
+    maxRetainedTopics: Int = Broker.DEFAULT_MAX_RETAINED_TOPICS,
     private val authorizer: WampAuthorizer? = null,
 ) {
     private val lock = Any()
     private val sessions = HashMap<Long, RouterSession>()
     private val dealer = Dealer(ids, ::startCallTimer)
-    private val broker = Broker(ids)
+    private val broker = Broker(ids, maxRetainedTopics)
 
     /** Router-answered procedures; `wamp.subscription.*` plugs in the same way (`addSubscriptionMeta(broker)`). */
     private val meta = MetaProcedures().apply {
@@ -43,15 +46,19 @@ internal class Realm(
 
     val sessionCount: Int get() = synchronized(lock) { sessions.size }
 
-    fun attach(session: RouterSession) {
-        synchronized(lock) { sessions[session.id] = session }
+    /** Adds [session] to the realm and publishes `wamp.session.on_join`. */
+    suspend fun attach(session: RouterSession) {
+        val out = synchronized(lock) {
+            sessions[session.id] = session
+            broker.sessionJoined(session)
+        }
+        for (delivery in out) deliver(delivery)
     }
 
     suspend fun detach(session: RouterSession) {
         val out = synchronized(lock) {
             if (sessions.remove(session.id) == null) return
-            broker.detach(session)
-            dealer.detach(session)
+            dealer.detach(session) + broker.detach(session)
         }
         for (delivery in out) delivery.to.send(delivery.message)
     }
@@ -62,8 +69,7 @@ internal class Realm(
         when (message) {
             is Publish -> {
                 val publication = synchronized(lock) { broker.publish(session, message) }
-                val event = publication.event
-                if (event != null) for (target in publication.targets) target.send(event)
+                for (batch in publication.batches) for (target in batch.targets) target.send(batch.event)
                 publication.ack?.let { session.send(it.message) }
             }
             is Call -> deliver(synchronized(lock) { meta.call(session, message) ?: dealer.call(session, message) })
@@ -74,14 +80,25 @@ internal class Realm(
                 }
                 synchronized(lock) { dealer.error(session, message) }?.let { deliver(it) }
             }
-            is Subscribe -> deliver(synchronized(lock) { broker.subscribe(session, message) })
-            is Unsubscribe -> deliver(synchronized(lock) { broker.unsubscribe(session, message) })
+            is Subscribe -> for (d in synchronized(lock) { broker.subscribe(session, message) }) deliver(d)
+            is Unsubscribe -> for (d in synchronized(lock) { broker.unsubscribe(session, message) }) deliver(d)
             is Register -> for (d in synchronized(lock) { dealer.register(session, message) }) deliver(d)
             is Unregister -> deliver(synchronized(lock) { dealer.unregister(session, message) })
             is Cancel -> for (d in synchronized(lock) { dealer.cancel(session, message) }) deliver(d)
             else -> throw WampProtocolViolationException("${MessageCode.name(message.code)} is not a message a router accepts")
         }
     }
+
+    /** Runs [query] on the broker's read-only meta queries under the realm's lock. */
+    fun <T> subscriptionMeta(query: BrokerMeta.() -> T): T = synchronized(lock) { broker.meta.query() }
+
+    /** Publishes a router meta event ([Broker.metaEvent]) to this realm's subscribers of [topic]. */
+    suspend fun publishMeta(topic: String, args: WampList, kwargs: WampDict = WampDict.EMPTY, exclude: RouterSession? = null) {
+        for (d in synchronized(lock) { broker.metaEvent(topic, args, kwargs, exclude) }) deliver(d)
+    }
+
+    /** Number of topics holding a retained event. */
+    val retainedTopicCount: Int get() = synchronized(lock) { broker.retainedTopicCount }
 
     fun snapshot(): List<RouterSession> = synchronized(lock) { sessions.values.toList() }
 

@@ -8,6 +8,7 @@ internal class RouterConfig(
     val helloTimeoutMillis: Long = 10_000L,
     val outgoingBuffer: Int = 256,
     val shutdownGraceMillis: Long = 2_000L,
+    val maxRetainedTopics: Int = Broker.DEFAULT_MAX_RETAINED_TOPICS,
     /** Per realm; a realm missing here is [RealmSecurity.OPEN]. */
     val security: Map<String, RealmSecurity> = emptyMap(),
 ) {

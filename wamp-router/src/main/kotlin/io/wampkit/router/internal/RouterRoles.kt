@@ -7,8 +7,19 @@ import io.wampkit.value.wampDictOf
 internal object RouterRoles {
     const val AGENT: String = "WampKit-router/0.1.0"
 
+    /** Broker features; `session_meta_api` covers the meta events here, the procedures live with the dealer. */
+    private val brokerFeatures = mapOf(
+        "publisher_exclusion" to true,
+        "publisher_identification" to true,
+        "pattern_based_subscription" to true,
+        "subscriber_blackwhite_listing" to true,
+        "event_retention" to true,
+        "session_meta_api" to true,
+        "subscription_meta_api" to true,
+    )
+
     private val roles = mapOf(
-        "broker" to mapOf("features" to mapOf("publisher_exclusion" to true, "publisher_identification" to true)),
+        "broker" to mapOf("features" to brokerFeatures),
         "dealer" to mapOf(
             "features" to mapOf(
                 "progressive_call_results" to true,

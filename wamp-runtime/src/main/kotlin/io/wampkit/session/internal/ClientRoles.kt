@@ -27,8 +27,20 @@ internal object ClientRoles {
                     "shared_registration" to true,
                 ),
             ),
-            "publisher" to mapOf("features" to mapOf("publisher_exclusion" to true)),
-            "subscriber" to mapOf("features" to emptyMap<String, Any>()),
+            "publisher" to mapOf(
+                "features" to mapOf(
+                    "publisher_exclusion" to true,
+                    "publisher_identification" to true,
+                    "subscriber_blackwhite_listing" to true,
+                ),
+            ),
+            "subscriber" to mapOf(
+                "features" to mapOf(
+                    "pattern_based_subscription" to true,
+                    "publisher_identification" to true,
+                    "event_retention" to true,
+                ),
+            ),
         ),
     )
 }

@@ -85,6 +85,7 @@ internal class ClientSession(
     override val isActive: Boolean get() = !closed.get()
 
     private val dealer = DealerFeatures(welcomeDetails)
+    private val brokerFeatures = BrokerFeatures(welcomeDetails)
 
     private val routerCancels: Boolean =
         welcomeDetails.dict("roles")?.dict("dealer")?.dict("features")?.boolean("call_canceling") == true
@@ -125,7 +126,9 @@ internal class ClientSession(
     }
 
     override suspend fun subscribe(topic: String, options: WampDict, handler: EventHandler): Subscription {
-        require(WampUris.isValidUri(topic, allowEmptyComponents = options.string("match") == "wildcard")) {
+        brokerFeatures.checkSubscribe(options)
+        val pattern = options.string("match").let { it == "wildcard" || it == "prefix" } // the router checks the exact rule
+        require(WampUris.isValidUri(topic, allowEmptyComponents = pattern)) {
             "'$topic' is not a valid topic URI"
         }
         val reply = request(MessageCode.SUBSCRIBE, onReply = { reply ->
@@ -145,6 +148,7 @@ internal class ClientSession(
         var opts = options
         if (acknowledge) opts = WampDict(opts + ("acknowledge" to WampBool(true)))
         if (!excludeMe) opts = WampDict(opts + ("exclude_me" to WampBool(false)))
+        brokerFeatures.checkPublish(opts)
         if (!acknowledge) {
             checkOpen()
             send(Publish(requests.nextId(), opts, topic, args, kwargs))

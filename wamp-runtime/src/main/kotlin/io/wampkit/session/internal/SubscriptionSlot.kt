@@ -47,7 +47,8 @@ internal class SubscriptionSlot(val id: Long, val topic: String, scope: Coroutin
     }
 
     private suspend fun deliver(event: Event) {
-        val data = WampEvent(topic, event.args, event.kwargs, event.details, id, event.publication)
+        val actual = event.details.string("topic") ?: topic
+        val data = WampEvent(actual, event.args, event.kwargs, event.details, id, event.publication, topic)
         for (handler in handlers) {
             try {
                 handler.onEvent(data)
