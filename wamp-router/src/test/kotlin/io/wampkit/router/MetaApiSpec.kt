@@ -14,6 +14,8 @@ import io.wampkit.session.MatchPolicy
 import io.wampkit.session.WampSession
 import io.wampkit.session.join
 import io.wampkit.session.registerOptions
+import io.wampkit.session.TopicMatch
+import io.wampkit.session.subscribeOptions
 import io.wampkit.transport.webSocketConnector
 import io.wampkit.serialization.jsonSerializer
 import io.wampkit.value.WampDict
@@ -133,5 +135,31 @@ class MetaApiSpec : FunSpec({
         } finally {
             server.stop()
         }
+    }
+
+    test("wamp.subscription.*: list, lookup, match, get, list_subscribers, count_subscribers and their errors") {
+        val exact = b.subscribe("com.example.t") { }
+        val prefix = b.subscribe("com.example.", subscribeOptions(match = TopicMatch.PREFIX)) { }
+        a.subscribe("com.example.t") { } // same subscription as b's exact one
+        a.meta("wamp.subscription.list") shouldBe wampDictOf(
+            "exact" to listOf(exact.id), "prefix" to listOf(prefix.id), "wildcard" to emptyList<Long>(),
+        )
+        a.meta("wamp.subscription.lookup", "com.example.t") shouldBe WampInt(exact.id)
+        a.meta("wamp.subscription.lookup", "com.example.", mapOf("match" to "prefix")) shouldBe WampInt(prefix.id)
+        a.meta("wamp.subscription.lookup", "com.other") shouldBe WampNull
+        (a.meta("wamp.subscription.match", "com.example.t") as WampList).map { (it as WampInt).value } shouldContainExactlyInAnyOrder
+            listOf(exact.id, prefix.id)
+        a.meta("wamp.subscription.match", "org.none") shouldBe WampNull
+        val details = a.meta("wamp.subscription.get", prefix.id) as WampDict
+        details["uri"] shouldBe io.wampkit.value.WampString("com.example.")
+        details["match"] shouldBe io.wampkit.value.WampString("prefix")
+        (a.meta("wamp.subscription.list_subscribers", exact.id) as WampList).map { (it as WampInt).value } shouldContainExactlyInAnyOrder
+            listOf(a.sessionId, b.sessionId)
+        a.meta("wamp.subscription.count_subscribers", exact.id) shouldBe WampInt(2)
+        a.meta("wamp.subscription.count_subscribers", prefix.id) shouldBe WampInt(1)
+        for (uri in listOf("wamp.subscription.get", "wamp.subscription.list_subscribers", "wamp.subscription.count_subscribers")) {
+            shouldThrow<WampException> { a.meta(uri, 999_999) }.uri shouldBe WampErrors.NO_SUCH_SUBSCRIPTION
+        }
+        shouldThrow<WampException> { a.meta("wamp.subscription.match") }.uri shouldBe WampErrors.INVALID_ARGUMENT
     }
 })

@@ -38,10 +38,11 @@ internal class Realm(
     private val dealer = Dealer(ids, ::startCallTimer)
     private val broker = Broker(ids, maxRetainedTopics)
 
-    /** Router-answered procedures; `wamp.subscription.*` plugs in the same way (`addSubscriptionMeta(broker)`). */
+    /** Router-answered procedures: the session, registration and subscription meta APIs. */
     private val meta = MetaProcedures().apply {
         addSessionMeta(sessions)
         addRegistrationMeta(dealer.registrations)
+        addSubscriptionMeta(broker.meta)
     }
 
     val sessionCount: Int get() = synchronized(lock) { sessions.size }
