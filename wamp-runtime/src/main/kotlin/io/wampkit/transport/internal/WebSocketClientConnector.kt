@@ -13,16 +13,22 @@ import io.wampkit.serialization.WampSerializer
 import io.wampkit.transport.WampConnector
 import io.wampkit.transport.WampTransport
 import io.wampkit.transport.asWampTransport
+import io.wampkit.transport.tls.TlsConfig
+import io.wampkit.transport.tls.internal.applyWampTls
 import kotlinx.coroutines.CancellationException
 
 internal class WebSocketClientConnector(
     private val url: String,
     private val serializer: WampSerializer,
     private val sharedClient: HttpClient?,
+    private val tls: TlsConfig? = null,
 ) : WampConnector {
 
     override suspend fun connect(): WampTransport {
-        val client = sharedClient ?: HttpClient(CIO) { install(WebSockets) }
+        val client = sharedClient ?: HttpClient(CIO) {
+            install(WebSockets)
+            tls?.let { engine { https { applyWampTls(it) } } }
+        }
         val session = try {
             client.webSocketSession(url) { header(HttpHeaders.SecWebSocketProtocol, serializer.subprotocol) }
         } catch (e: CancellationException) {
