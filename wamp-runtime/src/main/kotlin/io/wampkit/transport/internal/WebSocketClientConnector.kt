@@ -14,6 +14,8 @@ import io.wampkit.transport.WampConnector
 import io.wampkit.transport.WampTransport
 import io.wampkit.transport.asWampTransport
 import io.wampkit.transport.tls.TlsConfig
+import io.wampkit.transport.tls.tlsConfig
+import io.ktor.http.Url
 import io.wampkit.transport.tls.internal.applyWampTls
 import kotlinx.coroutines.CancellationException
 
@@ -24,10 +26,13 @@ internal class WebSocketClientConnector(
     private val tls: TlsConfig? = null,
 ) : WampConnector {
 
+    override fun toString(): String = "webSocketConnector($url, ${serializer.name}${if (tls != null) ", $tls" else ""})"
+
     override suspend fun connect(): WampTransport {
         val client = sharedClient ?: HttpClient(CIO) {
             install(WebSockets)
-            tls?.let { engine { https { applyWampTls(it) } } }
+            val secure = tls ?: if (url.startsWith("wss://")) tlsConfig() else null
+            secure?.let { engine { https { applyWampTls(it, Url(url).host) } } }
         }
         val session = try {
             client.webSocketSession(url) { header(HttpHeaders.SecWebSocketProtocol, serializer.subprotocol) }

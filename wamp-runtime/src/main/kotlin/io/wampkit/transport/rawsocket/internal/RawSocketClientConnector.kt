@@ -28,6 +28,8 @@ internal class RawSocketClientConnector(
 ) : WampConnector {
     private val url = "${if (tls == null) "rs" else "rss"}://$host:$port"
 
+    override fun toString(): String = "rawSocketConnector($url, ${serializer.name})"
+
     override suspend fun connect(): WampTransport {
         val selector = sharedSelector ?: SelectorManager(Dispatchers.IO)
         var socket: Socket? = null
