@@ -13,7 +13,7 @@ import io.ktor.utils.io.writeFully
 import kotlinx.coroutines.Dispatchers
 
 /** A TCP client that speaks bytes, for checking what the RawSocket listener puts on the wire. */
-class RawBytesClient private constructor(private val socket: Socket, private val selector: SelectorManager) {
+class RawBytesClient private constructor(private val socket: Socket, private val selector: SelectorManager?) {
     private val input: ByteReadChannel = socket.openReadChannel()
     private val output: ByteWriteChannel = socket.openWriteChannel(autoFlush = false)
 
@@ -39,13 +39,14 @@ class RawBytesClient private constructor(private val socket: Socket, private val
 
     fun close() {
         socket.close()
-        selector.close()
+        selector?.close()
     }
 
     companion object {
-        suspend fun connect(port: Int): RawBytesClient {
-            val selector = SelectorManager(Dispatchers.IO)
-            return RawBytesClient(aSocket(selector).tcp().connect("127.0.0.1", port), selector)
+        /** Connects with [shared] as selector (kept open) or a selector of its own (closed with it). */
+        suspend fun connect(port: Int, shared: SelectorManager? = null): RawBytesClient {
+            val selector = shared ?: SelectorManager(Dispatchers.IO)
+            return RawBytesClient(aSocket(selector).tcp().connect("127.0.0.1", port), if (shared == null) selector else null)
         }
 
         fun bytes(vararg values: Int) = ByteArray(values.size) { values[it].toByte() }
