@@ -44,6 +44,7 @@ internal suspend fun Socket.byteConnection(engine: SSLEngine?, timeoutMillis: Lo
     val writer = tls.start(CoroutineScope(job + Dispatchers.IO + CoroutineName("wamp-tls")))
     return ByteConnection(tls.input, tls.output) {
         withContext(NonCancellable) {
+            runCatching { tls.output.flushAndClose() } // ends the writer pump: close_notify goes out
             withTimeoutOrNull(CLOSE_NOTIFY_WAIT_MS) { writer.join() }
             socket.close()
             job.cancel()
