@@ -67,7 +67,7 @@ public suspend fun Socket.acceptRawSocket(
             val scheme = if (tls == null) "rs" else "rss"
             RawSocketTransport(
                 "$scheme://$peer (${agreed.serializer.name})",
-                connection.input, connection.output, agreed.serializer, agreed.maxReceive, agreed.maxSend, connection.close,
+                connection.input, connection.output, agreed.serializer, agreed.maxReceive, agreed.maxSend, routerSide = true, onClose = connection.close,
             )
         }
     }

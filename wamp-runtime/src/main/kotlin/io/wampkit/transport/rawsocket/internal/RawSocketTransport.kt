@@ -7,6 +7,8 @@ import io.ktor.utils.io.writeFully
 import io.wampkit.WampConnectionClosedException
 import io.wampkit.WampProtocolViolationException
 import io.wampkit.message.DecodeResult
+import io.wampkit.message.Event
+import io.wampkit.message.MessageCode
 import io.wampkit.message.WampMessage
 import io.wampkit.serialization.WampSerializer
 import io.wampkit.transport.WampTransport
@@ -20,12 +22,14 @@ import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.sync.withLock
 import kotlinx.coroutines.withContext
+import org.slf4j.LoggerFactory
 import java.util.concurrent.atomic.AtomicBoolean
 
 /**
  * WAMP over an established RawSocket connection (handshake done): 4-byte headers, PING answered with PONG,
  * frames above [maxReceive] or with reserved bits set are protocol violations. Messages above [maxSend]
- * (what the peer announced) cannot be sent. [onClose] closes the underlying connection; it runs once.
+ * (what the peer announced) cannot be sent: a client gets [IllegalArgumentException]; on the [routerSide] an
+ * EVENT is dropped and anything else fails the connection. [onClose] closes the connection; it runs once.
  */
 internal class RawSocketTransport(
     override val description: String,
@@ -34,6 +38,7 @@ internal class RawSocketTransport(
     private val serializer: WampSerializer,
     private val maxReceive: Int,
     private val maxSend: Int,
+    private val routerSide: Boolean = false,
     private val onClose: suspend () -> Unit,
 ) : WampTransport {
     private val closed = AtomicBoolean(false)
@@ -43,8 +48,18 @@ internal class RawSocketTransport(
 
     override suspend fun send(message: WampMessage) {
         val bytes = serializer.encode(message)
-        require(bytes.size <= maxSend) {
-            "message of ${bytes.size} bytes exceeds the peer's RawSocket maximum of $maxSend bytes ($description)"
+        if (bytes.size > maxSend) {
+            val problem = "${MessageCode.name(message.code)} of ${bytes.size} bytes exceeds the peer's RawSocket maximum of $maxSend bytes"
+            // a client learns it from the exception; a router drops an EVENT (as the spec suggests) and
+            // fails the connection for anything else, whose loss the client could not notice
+            if (!routerSide) throw IllegalArgumentException("$problem ($description)")
+            if (message is Event) {
+                log.warn("{}: dropped {}", description, problem)
+                return
+            }
+            log.warn("{}: closing the connection: {}", description, problem)
+            close()
+            throw WampConnectionClosedException("$description: $problem")
         }
         writeFrame(TYPE_MESSAGE, bytes)
     }
@@ -120,3 +135,5 @@ internal class RawSocketTransport(
         }
     }
 }
+
+private val log = LoggerFactory.getLogger(RawSocketTransport::class.java)

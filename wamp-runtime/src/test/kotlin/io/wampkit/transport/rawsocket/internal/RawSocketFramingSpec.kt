@@ -10,7 +10,9 @@ import io.ktor.utils.io.toByteArray
 import io.ktor.utils.io.writeFully
 import io.wampkit.WampConnectionClosedException
 import io.wampkit.WampProtocolViolationException
+import io.wampkit.message.Event
 import io.wampkit.message.Hello
+import io.wampkit.message.Result
 import io.wampkit.message.Publish
 import io.wampkit.serialization.jsonSerializer
 import io.wampkit.value.WampDict
@@ -25,8 +27,8 @@ class RawSocketFramingSpec : FunSpec({
         val fromPeer = ByteChannel()
         val toPeer = ByteChannel()
         var closed = 0
-        fun transport(maxReceive: Int = 1024, maxSend: Int = 1024) =
-            RawSocketTransport("test", fromPeer, toPeer, jsonSerializer(), maxReceive, maxSend) { closed++ }
+        fun transport(maxReceive: Int = 1024, maxSend: Int = 1024, routerSide: Boolean = false) =
+            RawSocketTransport("test", fromPeer, toPeer, jsonSerializer(), maxReceive, maxSend, routerSide) { closed++ }
 
         suspend fun peerSends(vararg chunks: ByteArray) {
             chunks.forEach { fromPeer.writeFully(it) }
@@ -110,6 +112,19 @@ class RawSocketFramingSpec : FunSpec({
             e.message shouldContain "600"
             wire.toPeer.flushAndClose()
             wire.toPeer.toByteArray().size shouldBe 0
+        }
+    }
+
+    test("on the router side, an EVENT too large for the client is dropped; any other message fails the connection") {
+        runTest {
+            val wire = Wire()
+            val transport = wire.transport(maxSend = 600, routerSide = true)
+            transport.send(Event(1, 2, WampDict.EMPTY, wampListOf("x".repeat(600))))
+            transport.send(Publish(1, WampDict.EMPTY, "a.b"))
+            val json = """[16,1,{},"a.b"]""".toByteArray()
+            wire.peerReads(4 + json.size) shouldBe bytes(0, 0, 0, json.size) + json
+            shouldThrow<WampConnectionClosedException> { transport.send(Result(1, WampDict.EMPTY, wampListOf("x".repeat(600)))) }
+            wire.closed shouldBe 1
         }
     }
 
