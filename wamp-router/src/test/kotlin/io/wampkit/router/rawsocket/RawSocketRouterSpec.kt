@@ -76,6 +76,21 @@ class RawSocketRouterSpec : FunSpec({
         }
     }
 
+    test("a client announcing 512 bytes misses only the EVENTs larger than that, and stays joined") {
+        withTimeout(10_000) {
+            val small = rawSocketConnector(server.url, maxMessageLength = 512).join("realm1")
+            val publisher = rawSocketConnector(server.url).join("realm1")
+            val got = CompletableDeferred<String>()
+            small.subscribe("com.example.sized") { got.complete((it.args[0] as WampString).value) }
+            publisher.publish("com.example.sized", wampListOf("x".repeat(1_000)), acknowledge = true)
+            publisher.publish("com.example.sized", wampListOf("small"), acknowledge = true)
+            got.await() shouldBe "small"
+            small.isActive shouldBe true
+            small.leave()
+            publisher.leave()
+        }
+    }
+
     test("an unsupported serializer is refused with 0x7F 0x10 0 0 and the client gets a clear exception") {
         withTimeout(10_000) {
             val raw = RawBytesClient.connect(server.port)
