@@ -4,7 +4,7 @@ import io.wampkit.router.internal.KtorRouterServer
 import io.wampkit.serialization.WampSerializer
 import io.wampkit.serialization.availableSerializers
 
-/** A running WebSocket listener of a [WampRouter]; see [startServer]. */
+/** A running listener of a [WampRouter]: WebSocket ([startServer], [startTlsServer]) or RawSocket ([startRawSocketServer]). */
 public interface WampRouterServer {
     /** The address it listens on. */
     public val host: String
@@ -12,10 +12,10 @@ public interface WampRouterServer {
     /** The port it listens on (the real one when 0 was asked for). */
     public val port: Int
 
-    /** The HTTP path of the WebSocket endpoint, e.g. `/ws`. */
+    /** The HTTP path of the WebSocket endpoint, e.g. `/ws`; empty for RawSocket. */
     public val path: String
 
-    /** The URL clients connect to, e.g. `ws://127.0.0.1:8080/ws`. */
+    /** The URL clients connect to, e.g. `ws://127.0.0.1:8080/ws`, `wss://...`, `rs://127.0.0.1:8081`, `rss://...`. */
     public val url: String get() = "ws://$host:$port$path"
 
     /** Stops listening and closes its connections; the router itself stays open. Idempotent. */

@@ -8,7 +8,8 @@ import kotlinx.coroutines.runBlocking
 import kotlin.system.exitProcess
 
 /**
- * The standalone router: `java -jar wamp-router.jar [--host H] [--port P] [--path /ws] [--realm R]...`.
+ * The standalone router: `java -jar wamp-router.jar [--host H] [--port P] [--path /ws] [--realm R]...`, plus
+ * optional RawSocket, `wss://` and RawSocket-over-TLS listeners (see [RouterOptions.USAGE]).
  * Serves until SIGTERM or Ctrl-C, then closes every session with GOODBYE `wamp.close.system_shutdown`.
  */
 public fun main(args: Array<String>) {
@@ -28,15 +29,18 @@ public fun main(args: Array<String>) {
         val server = router.startServer(
             options.host, options.port, options.path, options.serializers.mapNotNull { serializerNamed(it) },
         )
+        val extra = startExtraListeners(router, options)
         Runtime.getRuntime().addShutdownHook(
             Thread({
                 runBlocking {
                     router.close()
                     server.stop()
+                    extra.forEach { it.stop() }
                 }
             }, "wamp-router-shutdown"),
         )
         println("listening on ${server.url}")
+        extra.forEach { println("listening on ${it.url}") }
         System.out.flush()
         awaitCancellation()
     }

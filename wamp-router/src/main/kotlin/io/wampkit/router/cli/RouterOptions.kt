@@ -11,14 +11,39 @@ internal data class RouterOptions(
     val help: Boolean = false,
     /** Serializer names the WebSocket listener accepts (`--serializer`, repeatable); all of them by default. */
     val serializers: List<String> = availableSerializers().map { it.name },
+    /** RawSocket (TCP) listener port; none when null. */
+    val rawSocketPort: Int? = null,
+    /** `wss://` listener port (needs TLS material); none when null. */
+    val wssPort: Int? = null,
+    /** RawSocket-over-TLS listener port (needs TLS material); none when null. */
+    val rawSocketTlsPort: Int? = null,
+    val tlsKeyStore: String? = null,
+    val tlsKeyStorePassword: String? = null,
+    val tlsCertificate: String? = null,
+    val tlsKey: String? = null,
 ) {
+    /** True when a TLS listener is asked for. */
+    val usesTls: Boolean get() = wssPort != null || rawSocketTlsPort != null
+
+    override fun toString(): String =
+        "RouterOptions(host=$host, port=$port, path=$path, realms=$realms, rawSocketPort=$rawSocketPort, " +
+            "wssPort=$wssPort, rawSocketTlsPort=$rawSocketTlsPort, tlsKeyStore=$tlsKeyStore, tlsCertificate=$tlsCertificate)"
+
     companion object {
         const val USAGE: String =
             "usage: java -jar wamp-router.jar [--host 127.0.0.1] [--port 8080] [--path /ws] [--realm realm1]... " +
-                "[--serializer json|msgpack|cbor]..."
+                "[--serializer json|msgpack|cbor]...\n" +
+                "         [--rawsocket-port P] [--wss-port P] [--rawsocket-tls-port P]\n" +
+                "         [--tls-keystore FILE.p12 --tls-keystore-password PW | --tls-cert CHAIN.pem --tls-key KEY.pem]\n" +
+                "  --rawsocket-port       also serve RawSocket (rs://host:P)\n" +
+                "  --wss-port             also serve WebSocket over TLS (wss://host:P/path)\n" +
+                "  --rawsocket-tls-port   also serve RawSocket over TLS (rss://host:P)\n" +
+                "  --tls-keystore         PKCS12 or JKS key store with the router's key and certificate chain\n" +
+                "  --tls-keystore-password  its password (or set WAMPKIT_TLS_KEYSTORE_PASSWORD)\n" +
+                "  --tls-cert, --tls-key  PEM certificate chain and unencrypted PKCS#8 PEM private key"
 
         /** @throws IllegalArgumentException on an unknown option or a bad value. */
-        fun parse(args: Array<String>): RouterOptions {
+        fun parse(args: Array<String>, env: (String) -> String? = System::getenv): RouterOptions {
             var options = RouterOptions()
             val realms = ArrayList<String>()
             val serializers = LinkedHashSet<String>()
@@ -27,14 +52,15 @@ internal data class RouterOptions(
                 require(i + 1 < args.size) { "${args[i]} needs a value" }
                 return args[++i]
             }
+            fun port(name: String): Int {
+                val port = value().toIntOrNull()
+                require(port != null && port in 0..65_535) { "$name must be a number in 0..65535" }
+                return port
+            }
             while (i < args.size) {
                 when (val arg = args[i]) {
                     "--host" -> options = options.copy(host = value())
-                    "--port" -> {
-                        val port = value().toIntOrNull()
-                        require(port != null && port in 0..65_535) { "--port must be a number in 0..65535" }
-                        options = options.copy(port = port)
-                    }
+                    "--port" -> options = options.copy(port = port("--port"))
                     "--path" -> options = options.copy(path = value().also { require(it.startsWith("/")) { "--path must start with /" } })
                     "--realm" -> realms += value()
                     "--serializer" -> serializers += value().also { name ->
@@ -42,13 +68,35 @@ internal data class RouterOptions(
                             "--serializer must be one of ${availableSerializers().joinToString(", ") { it.name }}, was '$name'"
                         }
                     }
+                    "--rawsocket-port" -> options = options.copy(rawSocketPort = port(arg))
+                    "--wss-port" -> options = options.copy(wssPort = port(arg))
+                    "--rawsocket-tls-port" -> options = options.copy(rawSocketTlsPort = port(arg))
+                    "--tls-keystore" -> options = options.copy(tlsKeyStore = value())
+                    "--tls-keystore-password" -> options = options.copy(tlsKeyStorePassword = value())
+                    "--tls-cert" -> options = options.copy(tlsCertificate = value())
+                    "--tls-key" -> options = options.copy(tlsKey = value())
                     "-h", "--help" -> options = options.copy(help = true)
                     else -> throw IllegalArgumentException("unknown option '$arg'")
                 }
                 i++
             }
             if (serializers.isNotEmpty()) options = options.copy(serializers = serializers.toList())
+            if (options.tlsKeyStore != null && options.tlsKeyStorePassword == null) {
+                options = options.copy(tlsKeyStorePassword = env("WAMPKIT_TLS_KEYSTORE_PASSWORD"))
+            }
+            validateTls(options)
             return if (realms.isEmpty()) options else options.copy(realms = realms)
+        }
+
+        private fun validateTls(options: RouterOptions) {
+            val keyStore = options.tlsKeyStore != null
+            val pem = options.tlsCertificate != null || options.tlsKey != null
+            require(!(keyStore && pem)) { "give either --tls-keystore or --tls-cert/--tls-key, not both" }
+            require(!pem || (options.tlsCertificate != null && options.tlsKey != null)) { "--tls-cert and --tls-key go together" }
+            require(!keyStore || options.tlsKeyStorePassword != null) {
+                "--tls-keystore needs --tls-keystore-password (or WAMPKIT_TLS_KEYSTORE_PASSWORD)"
+            }
+            require(!options.usesTls || keyStore || pem) { "--wss-port and --rawsocket-tls-port need --tls-keystore or --tls-cert/--tls-key" }
         }
     }
 }

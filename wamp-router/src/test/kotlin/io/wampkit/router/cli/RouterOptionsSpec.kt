@@ -28,4 +28,31 @@ class RouterOptionsSpec : FunSpec({
         shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--realm")) }.message shouldContain "needs a value"
         shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--verbose")) }.message shouldContain "--verbose"
     }
+
+    test("RawSocket and TLS listeners: ports, key store (password from the option or the environment) or PEM files") {
+        val args = arrayOf("--rawsocket-port", "8081", "--wss-port", "8443", "--rawsocket-tls-port", "8444",
+            "--tls-keystore", "router.p12", "--tls-keystore-password", "secret")
+        val options = RouterOptions.parse(args)
+        options.rawSocketPort shouldBe 8081
+        options.wssPort shouldBe 8443
+        options.rawSocketTlsPort shouldBe 8444
+        options.tlsKeyStorePassword shouldBe "secret"
+        options.toString().contains("secret") shouldBe false
+        val fromEnv = RouterOptions.parse(arrayOf("--wss-port", "0", "--tls-keystore", "k.p12")) { if (it == "WAMPKIT_TLS_KEYSTORE_PASSWORD") "pw" else null }
+        fromEnv.tlsKeyStorePassword shouldBe "pw"
+        val pem = RouterOptions.parse(arrayOf("--rawsocket-tls-port", "0", "--tls-cert", "c.pem", "--tls-key", "k.pem"))
+        pem.tlsCertificate shouldBe "c.pem"
+        pem.tlsKey shouldBe "k.pem"
+        RouterOptions.parse(arrayOf("--rawsocket-port", "0")).usesTls shouldBe false
+    }
+
+    test("TLS options that do not fit together are refused") {
+        shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--wss-port", "8443")) { null } }.message shouldContain "--tls-keystore"
+        shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--tls-keystore", "k.p12")) { null } }.message shouldContain "password"
+        shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--tls-cert", "c.pem")) }.message shouldContain "--tls-key"
+        shouldThrow<IllegalArgumentException> {
+            RouterOptions.parse(arrayOf("--tls-cert", "c.pem", "--tls-key", "k.pem", "--tls-keystore", "k.p12", "--tls-keystore-password", "x"))
+        }.message shouldContain "not both"
+        shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--rawsocket-port", "x")) }.message shouldContain "--rawsocket-port"
+    }
 })

@@ -13,17 +13,28 @@ import io.wampkit.serialization.WampSerializer
 import io.wampkit.transport.WampConnector
 import io.wampkit.transport.WampTransport
 import io.wampkit.transport.asWampTransport
+import io.wampkit.transport.tls.TlsConfig
+import io.wampkit.transport.tls.tlsConfig
+import io.ktor.http.Url
+import io.wampkit.transport.tls.internal.applyWampTls
 import kotlinx.coroutines.CancellationException
 
 internal class WebSocketClientConnector(
     private val url: String,
     private val serializers: List<WampSerializer>,
     private val sharedClient: HttpClient?,
+    private val tls: TlsConfig? = null,
 ) : WampConnector {
     private val offered = serializers.joinToString(", ") { it.subprotocol }
 
+    override fun toString(): String = "webSocketConnector($url, ${serializers.joinToString("+") { it.name }}${if (tls != null) ", $tls" else ""})"
+
     override suspend fun connect(): WampTransport {
-        val client = sharedClient ?: HttpClient(CIO) { install(WebSockets) }
+        val client = sharedClient ?: HttpClient(CIO) {
+            install(WebSockets)
+            val secure = tls ?: if (url.startsWith("wss://")) tlsConfig() else null
+            secure?.let { engine { https { applyWampTls(it, Url(url).host) } } }
+        }
         val session = try {
             client.webSocketSession(url) { header(HttpHeaders.SecWebSocketProtocol, offered) }
         } catch (e: CancellationException) {
