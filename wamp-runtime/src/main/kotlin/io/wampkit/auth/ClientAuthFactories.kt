@@ -1,5 +1,7 @@
 package io.wampkit.auth
 
+import kotlinx.coroutines.Dispatchers
+import kotlin.coroutines.CoroutineContext
 import io.wampkit.auth.internal.CryptosignClient
 import io.wampkit.auth.internal.ScramClient
 import io.wampkit.auth.internal.TicketClient
@@ -39,12 +41,15 @@ public fun cryptosignAuth(authId: String?, privateKeyHex: String): ClientAuthent
  * WAMP-SCRAM with [password]: a client nonce in HELLO, the client proof in AUTHENTICATE (Argon2id or PBKDF2
  * as the router's CHALLENGE says), and the router's server signature checked in WELCOME; a wrong or
  * missing signature fails the join. [dialect] picks the spec's `wamp-scram` or Crossbar's `scram`.
+ * The key derivation (CPU-heavy by design) runs in [kdfContext]; tests on virtual time pass
+ * [kotlin.coroutines.EmptyCoroutineContext] so that it runs inline.
  */
 public fun scramAuth(
     authId: String,
     password: String,
     dialect: ScramDialect = ScramDialect.WAMP_SCRAM,
+    kdfContext: CoroutineContext = Dispatchers.Default,
 ): ClientAuthenticator {
     require(authId.isNotEmpty()) { "SCRAM authentication needs an authid" }
-    return ScramClient(authId, password, dialect)
+    return ScramClient(authId, password, dialect, kdfContext)
 }

@@ -32,7 +32,7 @@ import java.util.concurrent.CompletableFuture
 class WampClientWireSpec : FunSpec({
     test("call sends plain Java values as CALL arguments and options, and reads RESULT as plain values") {
         runTest {
-            val (session, router) = joinedSession()
+            val (session, router) = joinedSession(dealerFeatures = mapOf("call_timeout" to true))
             val client = WampClient.of(session)
             val reply = client.call("com.example.f", Payload.withKwargs(listOf(1, "a"), mapOf("k" to 2.5)), mapOf("timeout" to 100))
             router.expect<Call>() shouldBe Call(1, wampDictOf("timeout" to 100), "com.example.f", wampListOf(1, "a"), wampDictOf("k" to 2.5))
@@ -83,7 +83,7 @@ class WampClientWireSpec : FunSpec({
 
     test("publish: acknowledge and exclude_me become PUBLISH options, the others pass through") {
         runTest {
-            val (session, router) = joinedSession()
+            val (session, router) = joinedSession(brokerFeatures = mapOf("subscriber_blackwhite_listing" to true))
             val client = WampClient.of(session)
             val acked = client.publish("com.example.t", Payload.of(1), mapOf("acknowledge" to true, "exclude_me" to false, "eligible" to listOf(5)))
             val publish = router.expect<Publish>()
@@ -98,7 +98,7 @@ class WampClientWireSpec : FunSpec({
 
     test("a future handler's value is the YIELD; its failure the ERROR; INTERRUPT cancels its future") {
         runTest {
-            val (session, router) = joinedSession()
+            val (session, router) = joinedSession(dealerFeatures = mapOf("shared_registration" to true))
             val client = WampClient.of(session)
             val pending = CompletableFuture<Any?>()
             val started = CompletableFuture<Unit>()
@@ -122,7 +122,7 @@ class WampClientWireSpec : FunSpec({
             router.send(Invocation(3, 7, WampDict.EMPTY, wampListOf("crash")))
             router.expect<Error>() shouldBe Error(MessageCode.INVOCATION, 3, WampDict.EMPTY, WampErrors.RUNTIME_ERROR, wampListOf("boom"))
             router.send(Invocation(4, 7, WampDict.EMPTY, wampListOf("forever")))
-            started.await() // interrupt a running handler (one interrupted before it starts sends no ERROR today)
+            started.await() // interrupt a running handler
             router.send(Interrupt(4, wampDictOf("mode" to "killnowait")))
             router.expect<Error>().error shouldBe WampErrors.CANCELED
             pending.isCancelled shouldBe true

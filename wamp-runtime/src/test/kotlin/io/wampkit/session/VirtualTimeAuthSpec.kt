@@ -2,6 +2,7 @@
 
 package io.wampkit.session
 
+import kotlin.coroutines.EmptyCoroutineContext
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
@@ -118,7 +119,7 @@ class VirtualTimeAuthSpec : FunSpec({
             runTest {
                 val (client, router) = virtualConnection()
                 val joining = async {
-                    client.join("realm1", listOf(scramAuth("bob", "pencil", dialect)), context = backgroundScope.coroutineContext)
+                    client.join("realm1", listOf(scramAuth("bob", "pencil", dialect, kdfContext = EmptyCoroutineContext)), context = backgroundScope.coroutineContext)
                 }
                 val (salted, message) = scramRouterSide(router, dialect, "pencil")
                 val signature = WampAuthCrypto.base64(WampScram.serverSignature(WampScram.serverKey(salted), message))
@@ -131,7 +132,7 @@ class VirtualTimeAuthSpec : FunSpec({
     test("scram: a wrong server signature fails the join and the client sends ABORT cannot_authenticate") {
         runTest {
             val (client, router) = virtualConnection()
-            val joining = async { runCatching { client.join("realm1", listOf(scramAuth("bob", "pencil")), context = backgroundScope.coroutineContext) } }
+            val joining = async { runCatching { client.join("realm1", listOf(scramAuth("bob", "pencil", ScramDialect.WAMP_SCRAM, kdfContext = EmptyCoroutineContext)), context = backgroundScope.coroutineContext) } }
             scramRouterSide(router, ScramDialect.WAMP_SCRAM, "pencil")
             val forged = WampAuthCrypto.base64(ByteArray(32))
             router.send(Welcome(9, wampDictOf("authid" to "bob", "authmethod" to "wamp-scram", "authextra" to mapOf("verifier" to forged))))
@@ -144,7 +145,7 @@ class VirtualTimeAuthSpec : FunSpec({
     test("scram: WELCOME without any challenge is refused (no mutual authentication)") {
         runTest {
             val (client, router) = virtualConnection()
-            val joining = async { runCatching { client.join("realm1", listOf(scramAuth("bob", "pencil")), context = backgroundScope.coroutineContext) } }
+            val joining = async { runCatching { client.join("realm1", listOf(scramAuth("bob", "pencil", ScramDialect.WAMP_SCRAM, kdfContext = EmptyCoroutineContext)), context = backgroundScope.coroutineContext) } }
             router.expect<Hello>()
             router.send(Welcome(9, wampDictOf("authid" to "bob", "authmethod" to "wamp-scram")))
             joining.await().exceptionOrNull().shouldBeInstanceOf<WampAuthenticationException>()
@@ -160,7 +161,7 @@ class VirtualTimeAuthSpec : FunSpec({
                 { n: String -> wampDictOf("nonce" to "${n}xyz", "salt" to "AAAAAAAAAAA=", "kdf" to "md5", "iterations" to 4096) },
             )) {
                 val (client, router) = virtualConnection()
-                val joining = async { runCatching { client.join("realm1", listOf(scramAuth("bob", "pencil")), context = backgroundScope.coroutineContext) } }
+                val joining = async { runCatching { client.join("realm1", listOf(scramAuth("bob", "pencil", ScramDialect.WAMP_SCRAM, kdfContext = EmptyCoroutineContext)), context = backgroundScope.coroutineContext) } }
                 val nonce = router.expect<Hello>().details.dict("authextra")!!.string("nonce")!!
                 router.send(Challenge("wamp-scram", extra(nonce)))
                 joining.await().exceptionOrNull().shouldBeInstanceOf<WampAuthenticationException>()

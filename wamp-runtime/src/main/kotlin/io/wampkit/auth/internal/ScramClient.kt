@@ -12,14 +12,15 @@ import io.wampkit.message.Challenge
 import io.wampkit.value.WampDict
 import io.wampkit.value.WampInt
 import io.wampkit.value.wampDictOf
-import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
+import kotlin.coroutines.CoroutineContext
 import java.security.SecureRandom
 
 internal class ScramClient(
     override val authId: String,
     private val password: String,
     private val dialect: ScramDialect,
+    private val kdfContext: CoroutineContext,
 ) : ClientAuthenticator {
     override val method: String get() = dialect.method
     override fun start(): ClientAuthExchange = Exchange()
@@ -45,7 +46,7 @@ internal class ScramClient(
             val iterations = (extra["iterations"] as? WampInt)?.value ?: -1L
             val memory = (extra["memory"] as? WampInt)?.value ?: -1L
             checkCost(kdf, iterations, memory)
-            val salted = withContext(Dispatchers.Default) {
+            val salted = withContext(kdfContext) {
                 WampScram.saltedPassword(dialect, kdf, password, salt, iterations.toInt(), memory.toInt())
             }
             val message = WampScram.authMessage(dialect, authId, clientNonce, serverNonce, saltText, iterations.toInt())
