@@ -2,6 +2,7 @@
 
 package io.wampkit.dsl
 
+import io.wampkit.dsl.internal.DefaultEventScope
 import io.wampkit.dsl.internal.Payloads
 import io.wampkit.session.Subscription
 import io.wampkit.session.WampEvent
@@ -16,23 +17,24 @@ public suspend fun ComponentSession.subscribeEvents(
 
 /**
  * Subscribes a typed one-argument handler: `subscribe("com.myapp.oncounter") { n: Int -> ... }`.
- * An event whose arguments do not fit is logged and skipped.
+ * An event whose arguments do not fit is logged and skipped. The handler runs with an [EventScope] receiver
+ * (`event`, `session`, `publisher`).
  */
 public suspend inline fun <reified A> ComponentSession.subscribe(
     topic: String,
-    noinline handler: suspend (A) -> Unit,
+    noinline handler: suspend EventScope.(A) -> Unit,
 ): Subscription = subscribeTyped(topic, arrayOf(serializer<A>())) { handler(it[0] as A) }
 
 /** Subscribes a typed two-argument handler. */
 public suspend inline fun <reified A, reified B> ComponentSession.subscribe(
     topic: String,
-    noinline handler: suspend (A, B) -> Unit,
+    noinline handler: suspend EventScope.(A, B) -> Unit,
 ): Subscription = subscribeTyped(topic, arrayOf(serializer<A>(), serializer<B>())) { handler(it[0] as A, it[1] as B) }
 
 /** Subscribes a typed three-argument handler. */
 public suspend inline fun <reified A, reified B, reified C> ComponentSession.subscribe(
     topic: String,
-    noinline handler: suspend (A, B, C) -> Unit,
+    noinline handler: suspend EventScope.(A, B, C) -> Unit,
 ): Subscription = subscribeTyped(topic, arrayOf(serializer<A>(), serializer<B>(), serializer<C>())) {
     handler(it[0] as A, it[1] as B, it[2] as C)
 }
@@ -41,13 +43,13 @@ public suspend inline fun <reified A, reified B, reified C> ComponentSession.sub
 internal suspend fun ComponentSession.subscribeTyped(
     topic: String,
     params: Array<KSerializer<*>>,
-    body: suspend (Array<Any?>) -> Unit,
+    body: suspend EventScope.(Array<Any?>) -> Unit,
 ): Subscription = session.subscribe(topic) { event ->
     val decoded = try {
-        Payloads.decodeArgs(topic, event.args, params)
+        Payloads.decodeArgs(topic, event.args, params, event.kwargs)
     } catch (e: io.wampkit.WampException) {
         log.warn("skipping event {} on {}: {}", event.publication, topic, e.message)
         return@subscribe
     }
-    body(decoded)
+    DefaultEventScope(event, session).body(decoded)
 }

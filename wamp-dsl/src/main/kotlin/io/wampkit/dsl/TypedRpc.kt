@@ -2,6 +2,7 @@
 
 package io.wampkit.dsl
 
+import io.wampkit.dsl.internal.DefaultCallScope
 import io.wampkit.dsl.internal.Payloads
 import io.wampkit.session.Registration
 import kotlinx.serialization.KSerializer
@@ -15,22 +16,25 @@ import kotlinx.serialization.serializer
 public suspend inline fun <reified R> ComponentSession.call(procedure: String, vararg args: Any?): R =
     Payloads.decodeResult(procedure, callResult(procedure, Payloads.encodeArgs(args)), serializer<R>())
 
-/** Registers a typed handler without arguments. */
+/**
+ * Registers a typed handler without arguments. Every typed handler runs with a [CallScope] receiver
+ * (`invocation`, `session`, `caller`...).
+ */
 public suspend inline fun <reified R> ComponentSession.register(
     procedure: String,
-    noinline handler: suspend () -> R,
+    noinline handler: suspend CallScope.() -> R,
 ): Registration = registerTyped(procedure, emptyArray(), serializer<R>()) { handler() }
 
 /** Registers a typed one-argument handler; a wrong argument gets `wamp.error.invalid_argument`. */
 public suspend inline fun <reified A, reified R> ComponentSession.register(
     procedure: String,
-    noinline handler: suspend (A) -> R,
+    noinline handler: suspend CallScope.(A) -> R,
 ): Registration = registerTyped(procedure, arrayOf(serializer<A>()), serializer<R>()) { handler(it[0] as A) }
 
 /** Registers a typed two-argument handler: `register("com.myapp.add2") { a: Int, b: Int -> a + b }`. */
 public suspend inline fun <reified A, reified B, reified R> ComponentSession.register(
     procedure: String,
-    noinline handler: suspend (A, B) -> R,
+    noinline handler: suspend CallScope.(A, B) -> R,
 ): Registration = registerTyped(procedure, arrayOf(serializer<A>(), serializer<B>()), serializer<R>()) {
     handler(it[0] as A, it[1] as B)
 }
@@ -38,7 +42,7 @@ public suspend inline fun <reified A, reified B, reified R> ComponentSession.reg
 /** Registers a typed three-argument handler. */
 public suspend inline fun <reified A, reified B, reified C, reified R> ComponentSession.register(
     procedure: String,
-    noinline handler: suspend (A, B, C) -> R,
+    noinline handler: suspend CallScope.(A, B, C) -> R,
 ): Registration = registerTyped(
     procedure, arrayOf(serializer<A>(), serializer<B>(), serializer<C>()), serializer<R>(),
 ) { handler(it[0] as A, it[1] as B, it[2] as C) }
@@ -48,7 +52,8 @@ internal suspend fun <R> ComponentSession.registerTyped(
     procedure: String,
     params: Array<KSerializer<*>>,
     result: KSerializer<R>,
-    body: suspend (Array<Any?>) -> R,
+    body: suspend CallScope.(Array<Any?>) -> R,
 ): Registration = session.register(procedure) { invocation ->
-    Payloads.encodeResult(result, body(Payloads.decodeArgs(procedure, invocation.args, params)))
+    val args = Payloads.decodeArgs(procedure, invocation.args, params, invocation.kwargs)
+    Payloads.encodeResult(result, DefaultCallScope(invocation, session).body(args))
 }
