@@ -44,6 +44,7 @@ internal class MethodSignature(
 ) {
     companion object {
         fun of(method: Method): MethodSignature {
+            if (!method.declaringClass.isAnnotationPresent(Metadata::class.java)) return fromJava(method) // no null-safety
             val kf = try {
                 method.kotlinFunction
             } catch (_: Throwable) {

@@ -56,7 +56,7 @@ internal class ProxyHandler(private val session: WampSession, private val name: 
         fun <T : Any> create(session: WampSession, type: Class<T>, prefix: String): T {
             require(type.isInterface) { "${type.name} is not an interface" }
             val methods = type.methods.filter { !it.isDefault && !java.lang.reflect.Modifier.isStatic(it.modifiers) }.associateWith { m ->
-                val uri = joinUri(prefix, m.getAnnotation(WampProcedure::class.java)?.uri?.ifEmpty { null } ?: m.name)
+                val uri = joinUri(prefix, m.getAnnotation(WampProcedure::class.java)?.value?.ifEmpty { null } ?: m.name)
                 val signature = MethodSignature.of(m)
                 require(signature.isSuspend || signature.returnsFuture) {
                     "${type.simpleName}.${m.name} must be a suspend function or return a CompletableFuture"

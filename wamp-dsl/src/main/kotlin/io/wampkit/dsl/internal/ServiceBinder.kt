@@ -20,8 +20,8 @@ internal object ServiceBinder {
             val topic = method.getAnnotation(WampTopic::class.java)
             require(procedure == null || topic == null) { "${method.name}: both @WampProcedure and @WampTopic" }
             when {
-                procedure != null -> Triple(joinUri(prefix, procedure.uri.ifEmpty { method.name }), true, BoundMethod(service, check(MethodSignature.of(method), true)))
-                topic != null -> Triple(joinUri(prefix, topic.uri.ifEmpty { method.name }), false, BoundMethod(service, check(MethodSignature.of(method), false)))
+                procedure != null -> Triple(joinUri(prefix, procedure.value.ifEmpty { method.name }), true, BoundMethod(service, check(MethodSignature.of(method), true)))
+                topic != null -> Triple(joinUri(prefix, topic.value.ifEmpty { method.name }), false, BoundMethod(service, check(MethodSignature.of(method), false)))
                 else -> null
             }
         }
