@@ -19,7 +19,8 @@ import io.wampkit.session.WampSession
  * Methods must be `suspend` functions or (for Java) return a `CompletableFuture`/`CompletionStage`; a result
  * of the wrong shape throws [WampResultTypeException], an ERROR answer [io.wampkit.WampException]. Types and
  * URIs are resolved once here (kotlinx.serialization, kotlin-reflect); a call allocates no reflection.
- * `toString`, `equals` and `hashCode` are the proxy's own.
+ * Methods with a body in the interface (JVM default methods) run that body; `toString`, `equals` and
+ * `hashCode` are the proxy's own.
  * @throws IllegalArgumentException when [type] is not an interface or a method cannot be proxied.
  */
 public fun <T : Any> WampSession.proxy(type: Class<T>, prefix: String = ""): T = ProxyHandler.create(this, type, prefix)

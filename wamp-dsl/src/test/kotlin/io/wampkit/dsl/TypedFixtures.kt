@@ -30,6 +30,9 @@ interface Calculator {
 
     @WampProcedure("add2")
     fun add2Async(a: Int, b: Int): CompletableFuture<Int>
+
+    /** Not a procedure: a body in the interface runs on the proxy. */
+    suspend fun sum3(a: Int, b: Int, c: Int): Int = add2(add2(a, b), c)
 }
 
 /** The calculator as an annotated Kotlin service. */

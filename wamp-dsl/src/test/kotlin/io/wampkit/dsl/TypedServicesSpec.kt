@@ -65,10 +65,10 @@ class TypedServicesSpec : FunSpec({
             val calc = proxy<Calculator>("com.calc")
             listOf(
                 calc.add2(2, 3), calc.mul(6, 7), calc.box(Point(1, 2), null), calc.box(Point(3, 4), "b"),
-                calc.nothing(), calc.maybe(5), calc.maybe(-1), calc.add2Async(20, 22).await(),
+                calc.nothing(), calc.maybe(5), calc.maybe(-1), calc.add2Async(20, 22).await(), calc.sum3(1, 2, 3),
             )
         }
-        results shouldBe listOf(5, 42, Box(Point(1, 2)), Box(Point(3, 4), "b"), Unit, 5, null, 42)
+        results shouldBe listOf(5, 42, Box(Point(1, 2)), Box(Point(3, 4), "b"), Unit, 5, null, 42, 6)
     }
 
     test("proxy errors: a result of the wrong type, a failing callee, and a proxy's own methods") {

@@ -34,6 +34,7 @@ internal class ProxyHandler(private val session: WampSession, private val name: 
 
     @Suppress("UNCHECKED_CAST")
     override fun invoke(proxy: Any, method: Method, args: Array<out Any?>?): Any? {
+        if (method.isDefault) return InvocationHandler.invokeDefault(proxy, method, *(args ?: emptyArray()))
         val target = methods[method] ?: return objectMethod(proxy, method, args)
         return when {
             target.signature.isSuspend -> {
