@@ -30,6 +30,18 @@ data class Order(
     val nested: List<Map<String, List<Int>>> = emptyList(),
 )
 
+@Serializable
+class Blob(val name: String, val data: ByteArray)
+
+@Serializable
+sealed interface Shape
+
+@Serializable
+data class Circle(val r: Double) : Shape
+
+@Serializable
+data class Square(val side: Int) : Shape
+
 /** kotlinx.serialization marshalling of typed handler arguments and call results (no router). */
 class TypedMarshallingSpec : FunSpec({
     fun <T> roundTrip(serializer: KSerializer<T>, value: T): T = Payloads.decode(serializer, Payloads.encode(serializer, value))
@@ -61,6 +73,31 @@ class TypedMarshallingSpec : FunSpec({
         val wire = Payloads.encode(serializer<ByteArray>(), byteArrayOf(1, 2, 3))
         (wire is WampBytes) shouldBe true
         Payloads.decode(serializer<ByteArray>(), wire).toList() shouldBe listOf<Byte>(1, 2, 3)
+    }
+
+    test("ByteArray inside data classes is WAMP binary too; map keys may be numbers; sealed types carry their type") {
+        val wire = Payloads.encode(serializer<Blob>(), Blob("b", byteArrayOf(9, 8))) as WampDict
+        (wire["data"] is WampBytes) shouldBe true
+        Payloads.decode(serializer<Blob>(), wire).data.toList() shouldBe listOf<Byte>(9, 8)
+        roundTrip(serializer<Map<Int, String>>(), mapOf(1 to "a", 2 to "b")) shouldBe mapOf(1 to "a", 2 to "b")
+        roundTrip(serializer<List<Shape>>(), listOf(Circle(1.5), Square(2))) shouldBe listOf(Circle(1.5), Square(2))
+        Payloads.encode(serializer<Shape>(), Square(2)) shouldBe wampDictOf("type" to "io.wampkit.dsl.Square", "value" to mapOf("side" to 2))
+    }
+
+    test("unknown dictionary keys are ignored; integers decode into doubles, not the other way") {
+        Payloads.decode(serializer<Point>(), wampDictOf("x" to 1, "y" to 2, "z" to 3)) shouldBe Point(1, 2)
+        Payloads.decode(serializer<Double>(), wampListOf(3)[0]) shouldBe 3.0
+    }
+
+    test("a nested mismatch names the path inside the argument") {
+        invalid { Payloads.decodeArgs("p", wampListOf(wampDictOf("corner" to wampDictOf("x" to "a", "y" to 2))), arrayOf(serializer<Box>())) } shouldBe
+            "argument 1 of p: at $.corner.x: expected Int, got string \"a\""
+        invalid { Payloads.decodeArgs("p", wampListOf(wampListOf(1, "b")), arrayOf(serializer<List<Int>>())) } shouldBe
+            "argument 1 of p: at $[1]: expected Int, got string \"b\""
+        invalid { Payloads.decodeArgs("p", wampListOf(1L shl 40), arrayOf(serializer<Int>())) } shouldBe
+            "argument 1 of p: at $: 1099511627776 does not fit Int"
+        invalid { Payloads.decodeArgs("p", wampListOf("BLUE"), arrayOf(serializer<Color>())) } shouldBe
+            "argument 1 of p: at $: 'BLUE' is not one of RED, GREEN"
     }
 
     test("positional arguments fill parameters in order; trailing nullable ones may be left out") {

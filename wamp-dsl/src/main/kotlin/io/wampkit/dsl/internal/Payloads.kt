@@ -4,38 +4,30 @@ import io.wampkit.WampErrors
 import io.wampkit.WampException
 import io.wampkit.dsl.WampResultTypeException
 import io.wampkit.session.CallResult
-import io.wampkit.value.WampBytes
 import io.wampkit.value.WampDict
 import io.wampkit.value.WampList
 import io.wampkit.value.WampNull
 import io.wampkit.value.WampValue
-import io.wampkit.value.toJsonElement
 import io.wampkit.value.toWampValue
 import io.wampkit.value.wampListOf
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.SerializationException
 import kotlinx.serialization.descriptors.StructureKind
-import kotlinx.serialization.json.Json
 import kotlinx.serialization.serializer
 
 /**
- * Conversions between typed Kotlin values and WAMP payloads, through kotlinx.serialization's JSON tree
- * (WampValue <-> JsonElement, see io.wampkit.value.JsonBridge). A top-level ByteArray travels as WAMP binary.
+ * Conversions between typed Kotlin values and WAMP payloads, through kotlinx.serialization straight to and
+ * from [WampValue] trees ([WampValueEncoder], [WampValueDecoder]): no JSON in between, ByteArray as binary.
  */
 @PublishedApi
 internal object Payloads {
-    private val json = Json { encodeDefaults = true }
+    fun <T> decode(serializer: KSerializer<T>, value: WampValue): T = WampValueDecoder(value).decodeSerializableValue(serializer)
 
-    @Suppress("UNCHECKED_CAST")
-    fun <T> decode(serializer: KSerializer<T>, value: WampValue): T {
-        if (value is WampBytes && serializer.descriptor.serialName.removeSuffix("?") == BYTE_ARRAY) {
-            return value.toByteArray() as T
-        }
-        return json.decodeFromJsonElement(serializer, value.toJsonElement())
+    fun <T> encode(serializer: KSerializer<T>, value: T): WampValue {
+        var out: WampValue = WampNull
+        WampValueEncoder { out = it }.encodeSerializableValue(serializer, value)
+        return out
     }
-
-    fun <T> encode(serializer: KSerializer<T>, value: T): WampValue =
-        if (value is ByteArray) WampBytes(value) else json.encodeToJsonElement(serializer, value).toWampValue()
 
     /** Plain values directly; other objects through their `@Serializable` serializer (looked up once per call). */
     fun encodeAny(value: Any?): WampValue = when (value) {
@@ -46,7 +38,7 @@ internal object Payloads {
             require(k is String) { "WAMP dictionary keys must be strings" }
             k to encodeAny(v)
         })
-        else -> encode(json.serializersModule.serializer(value.javaClass), value)
+        else -> encode(serializer(value.javaClass), value)
     }
 
     fun encodeArgs(args: Array<out Any?>): WampList =
@@ -138,5 +130,4 @@ internal object Payloads {
 
     fun invalidArgument(message: String): WampException = WampException(WampErrors.INVALID_ARGUMENT, wampListOf(message))
 
-    private const val BYTE_ARRAY = "kotlin.ByteArray"
 }

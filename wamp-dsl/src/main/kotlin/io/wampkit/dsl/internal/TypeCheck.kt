@@ -39,7 +39,7 @@ internal object TypeCheck {
         else -> d.serialName.removeSuffix("?").substringAfterLast('.')
     }
 
-    private fun describe(value: WampValue): String = when (value) {
+    fun describe(value: WampValue): String = when (value) {
         WampNull -> "null"
         is WampBool -> "boolean ${value.value}"
         is WampInt -> "integer ${value.value}"
