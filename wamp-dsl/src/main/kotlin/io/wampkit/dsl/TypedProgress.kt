@@ -50,6 +50,6 @@ internal suspend fun <A, R> ComponentSession.registerProgressiveTyped(
     result: KSerializer<R>,
     handler: suspend ProgressScope.(A) -> R,
 ): Registration = session.register(procedure) { inv ->
-    val arg = Payloads.decodeArgs(procedure, inv.args, arrayOf(param))[0] as A
+    val arg = Payloads.decodeArgs(procedure, inv.args, arrayOf(param), inv.kwargs)[0] as A
     Payloads.encodeResult(result, ProgressScope(inv).handler(arg))
 }
