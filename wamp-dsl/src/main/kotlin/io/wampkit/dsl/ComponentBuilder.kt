@@ -3,9 +3,11 @@ package io.wampkit.dsl
 import io.wampkit.auth.ClientAuthenticator
 import io.wampkit.dsl.internal.ComponentConfig
 import io.wampkit.dsl.internal.DefaultComponent
+import io.wampkit.dsl.internal.UriResolver
 import io.wampkit.message.WampUris
 import io.wampkit.serialization.WampSerializer
 import io.wampkit.serialization.jsonSerializer
+import io.wampkit.serialization.serializerNamed
 import io.wampkit.session.SessionCloseDetails
 import io.wampkit.transport.WampConnector
 import io.wampkit.transport.webSocketConnector
@@ -27,6 +29,16 @@ import io.wampkit.transport.webSocketConnector
 public fun wampComponent(name: String, configure: ComponentBuilder.() -> Unit): WampComponent =
     DefaultComponent(ComponentBuilder(name).apply(configure).build())
 
+/**
+ * A component whose connection settings come from [config] (see [loadWampConfig]); [configure] adds `onJoin`
+ * and may override settings: `wampComponent("client", loadWampConfig(Path.of("client.conf"))) { onJoin { ... } }`.
+ */
+public fun wampComponent(name: String, config: WampConfig, configure: ComponentBuilder.() -> Unit): WampComponent =
+    wampComponent(name) {
+        config(config)
+        configure()
+    }
+
 /** Builder of a [WampComponent]; see [wampComponent]. */
 @WampDsl
 public class ComponentBuilder internal constructor(private val name: String) {
@@ -38,6 +50,26 @@ public class ComponentBuilder internal constructor(private val name: String) {
 
     /** Wire format for [url] connections. */
     public var serializer: WampSerializer = jsonSerializer()
+
+    /**
+     * Serializers to offer in order of preference (the router picks); when empty, [serializer] alone is offered.
+     */
+    public var serializers: List<WampSerializer> = emptyList()
+
+    /**
+     * URI prefix of this component: `call("auth.whoami")` reaches `com.example.auth.whoami` with prefix
+     * `com.example`. A URI is left alone when it equals the prefix, starts with `prefix.` or starts with one
+     * of [absoluteUriPrefixes]; every other URI given to call, register, subscribe, publish (typed or through
+     * `session`) and to proxies and services is relative. Null (the default): no prefixing.
+     */
+    public var uriPrefix: String? = null
+
+    /** URIs that are never prefixed; by default the spec's reserved `wamp.` URIs. */
+    public var absoluteUriPrefixes: List<String> = WampConfig.DEFAULT_ABSOLUTE_PREFIXES
+
+    /** The configuration applied with [config], or null; the settings it holds beyond url/realm/serializers/prefix live here. */
+    public var wampConfig: WampConfig? = null
+        private set
 
     private var connector: WampConnector? = null
     private var onJoin: (suspend ComponentSession.() -> Unit)? = null
@@ -60,6 +92,19 @@ public class ComponentBuilder internal constructor(private val name: String) {
             "component '$name': authmethod '${authenticator.method}' is offered twice"
         }
         authenticators += authenticator
+    }
+
+    /**
+     * Applies a [WampConfig] (e.g. from [loadWampConfig]): url, realm, serializers and URI prefix; later
+     * settings in the builder override it. Credentials and reconnect stay in [wampConfig] for the features that use them.
+     */
+    public fun config(config: WampConfig) {
+        wampConfig = config
+        config.url?.let { url = it }
+        realm = config.realm
+        if (config.serializers.isNotEmpty()) serializers = config.serializers.map { requireNotNull(serializerNamed(it)) { "unknown serializer '$it'" } }
+        uriPrefix = config.uriPrefix
+        absoluteUriPrefixes = config.absolutePrefixes
     }
 
     /** Runs once the session is joined; registrations and subscriptions made here serve until the session ends. */
@@ -85,7 +130,10 @@ public class ComponentBuilder internal constructor(private val name: String) {
         require((url == null) != (connector == null)) {
             "component '$name': set exactly one of url and connector"
         }
-        val resolved = connector ?: webSocketConnector(url!!, serializer)
-        return ComponentConfig(name, realm, resolved, onJoin, onLeave, onDisconnect, authenticators.toList())
+        val resolved = connector ?: webSocketConnector(url!!, serializers.ifEmpty { listOf(serializer) })
+        val prefix = uriPrefix?.removeSuffix(".")
+        require(prefix == null || WampUris.isValidUri(prefix)) { "component '$name': '$uriPrefix' is not a valid URI prefix" }
+        val uris = prefix?.let { UriResolver(it, absoluteUriPrefixes) }
+        return ComponentConfig(name, realm, resolved, onJoin, onLeave, onDisconnect, authenticators.toList(), uris)
     }
 }

@@ -59,7 +59,7 @@ internal suspend fun <A, R> ComponentSession.registerProgressiveTyped(
     handler: suspend ProgressScope.(A) -> R,
 ): Registration = session.register(procedure, options) { inv ->
     withInvocation(inv) {
-        val arg = Payloads.decodeArgs(inv.procedure, inv.args, arrayOf(param))[0] as A
+        val arg = Payloads.decodeArgs(inv.procedure, inv.args, arrayOf(param), inv.kwargs)[0] as A
         Payloads.encodeResult(result, ProgressScope(inv).handler(arg))
     }
 }

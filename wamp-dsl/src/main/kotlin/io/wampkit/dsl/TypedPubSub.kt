@@ -2,6 +2,7 @@
 
 package io.wampkit.dsl
 
+import io.wampkit.dsl.internal.DefaultEventScope
 import io.wampkit.dsl.internal.Payloads
 import io.wampkit.session.Subscription
 import io.wampkit.session.WampEvent
@@ -23,26 +24,27 @@ public suspend fun ComponentSession.subscribeEvents(
 
 /**
  * Subscribes a typed one-argument handler: `subscribe("com.myapp.oncounter") { n: Int -> ... }`.
- * An event whose arguments do not fit is logged and skipped. [options]: see [io.wampkit.session.subscribeOptions].
+ * An event whose arguments do not fit is logged and skipped. The handler runs with an [EventScope] receiver
+ * (`event`, `session`, `publisher`). [options]: see [io.wampkit.session.subscribeOptions].
  */
 public suspend inline fun <reified A> ComponentSession.subscribe(
     topic: String,
     options: WampDict = WampDict.EMPTY,
-    noinline handler: suspend (A) -> Unit,
+    noinline handler: suspend EventScope.(A) -> Unit,
 ): Subscription = subscribeTyped(topic, arrayOf(serializer<A>()), options) { handler(it[0] as A) }
 
 /** Subscribes a typed two-argument handler. */
 public suspend inline fun <reified A, reified B> ComponentSession.subscribe(
     topic: String,
     options: WampDict = WampDict.EMPTY,
-    noinline handler: suspend (A, B) -> Unit,
+    noinline handler: suspend EventScope.(A, B) -> Unit,
 ): Subscription = subscribeTyped(topic, arrayOf(serializer<A>(), serializer<B>()), options) { handler(it[0] as A, it[1] as B) }
 
 /** Subscribes a typed three-argument handler. */
 public suspend inline fun <reified A, reified B, reified C> ComponentSession.subscribe(
     topic: String,
     options: WampDict = WampDict.EMPTY,
-    noinline handler: suspend (A, B, C) -> Unit,
+    noinline handler: suspend EventScope.(A, B, C) -> Unit,
 ): Subscription = subscribeTyped(topic, arrayOf(serializer<A>(), serializer<B>(), serializer<C>()), options) {
     handler(it[0] as A, it[1] as B, it[2] as C)
 }
@@ -60,7 +62,7 @@ internal fun <T> ComponentSession.typedEvents(topic: String, param: KSerializer<
     val params = arrayOf<KSerializer<*>>(param)
     return session.events(topic, options).mapNotNull { event ->
         try {
-            Payloads.decodeArgs(event.topic, event.args, params)[0] as T
+            Payloads.decodeArgs(event.topic, event.args, params, event.kwargs)[0] as T
         } catch (e: io.wampkit.WampException) {
             log.warn("skipping event {} on {}: {}", event.publication, event.topic, e.message)
             null
@@ -73,13 +75,13 @@ internal suspend fun ComponentSession.subscribeTyped(
     topic: String,
     params: Array<KSerializer<*>>,
     options: WampDict = WampDict.EMPTY,
-    body: suspend (Array<Any?>) -> Unit,
+    body: suspend EventScope.(Array<Any?>) -> Unit,
 ): Subscription = session.subscribe(topic, options) { event ->
     val decoded = try {
-        Payloads.decodeArgs(event.topic, event.args, params)
+        Payloads.decodeArgs(event.topic, event.args, params, event.kwargs)
     } catch (e: io.wampkit.WampException) {
         log.warn("skipping event {} on {}: {}", event.publication, event.topic, e.message)
         return@subscribe
     }
-    body(decoded)
+    DefaultEventScope(event, session).body(decoded)
 }

@@ -2,6 +2,7 @@
 
 package io.wampkit.dsl
 
+import io.wampkit.dsl.internal.DefaultCallScope
 import io.wampkit.dsl.internal.Payloads
 import io.wampkit.session.Registration
 import io.wampkit.value.WampDict
@@ -21,28 +22,28 @@ public suspend inline fun <reified R> ComponentSession.call(
 ): R = Payloads.decodeResult(procedure, callResult(procedure, Payloads.encodeArgs(args), options = options), serializer<R>())
 
 /**
- * Registers a typed handler without arguments. [options] are REGISTER.Options, e.g.
- * `registerOptions(match = MatchPolicy.PREFIX, invoke = InvokePolicy.ROUNDROBIN)`; inside the handler
- * [currentInvocation] tells the called URI and the disclosed caller.
+ * Registers a typed handler without arguments. Every typed handler runs with a [CallScope] receiver
+ * (`invocation`, `session`, `caller`...). [options] are REGISTER.Options, e.g.
+ * `registerOptions(match = MatchPolicy.PREFIX, invoke = InvokePolicy.ROUNDROBIN)`.
  */
 public suspend inline fun <reified R> ComponentSession.register(
     procedure: String,
     options: WampDict = WampDict.EMPTY,
-    noinline handler: suspend () -> R,
+    noinline handler: suspend CallScope.() -> R,
 ): Registration = registerTyped(procedure, options, emptyArray(), serializer<R>()) { handler() }
 
 /** Registers a typed one-argument handler; a wrong argument gets `wamp.error.invalid_argument`. */
 public suspend inline fun <reified A, reified R> ComponentSession.register(
     procedure: String,
     options: WampDict = WampDict.EMPTY,
-    noinline handler: suspend (A) -> R,
+    noinline handler: suspend CallScope.(A) -> R,
 ): Registration = registerTyped(procedure, options, arrayOf(serializer<A>()), serializer<R>()) { handler(it[0] as A) }
 
 /** Registers a typed two-argument handler: `register("com.myapp.add2") { a: Int, b: Int -> a + b }`. */
 public suspend inline fun <reified A, reified B, reified R> ComponentSession.register(
     procedure: String,
     options: WampDict = WampDict.EMPTY,
-    noinline handler: suspend (A, B) -> R,
+    noinline handler: suspend CallScope.(A, B) -> R,
 ): Registration = registerTyped(procedure, options, arrayOf(serializer<A>(), serializer<B>()), serializer<R>()) {
     handler(it[0] as A, it[1] as B)
 }
@@ -51,7 +52,7 @@ public suspend inline fun <reified A, reified B, reified R> ComponentSession.reg
 public suspend inline fun <reified A, reified B, reified C, reified R> ComponentSession.register(
     procedure: String,
     options: WampDict = WampDict.EMPTY,
-    noinline handler: suspend (A, B, C) -> R,
+    noinline handler: suspend CallScope.(A, B, C) -> R,
 ): Registration = registerTyped(
     procedure, options, arrayOf(serializer<A>(), serializer<B>(), serializer<C>()), serializer<R>(),
 ) { handler(it[0] as A, it[1] as B, it[2] as C) }
@@ -62,9 +63,10 @@ internal suspend fun <R> ComponentSession.registerTyped(
     options: WampDict,
     params: Array<KSerializer<*>>,
     result: KSerializer<R>,
-    body: suspend (Array<Any?>) -> R,
+    body: suspend CallScope.(Array<Any?>) -> R,
 ): Registration = session.register(procedure, options) { invocation ->
     withInvocation(invocation) {
-        Payloads.encodeResult(result, body(Payloads.decodeArgs(invocation.procedure, invocation.args, params)))
+        val args = Payloads.decodeArgs(invocation.procedure, invocation.args, params, invocation.kwargs)
+        Payloads.encodeResult(result, DefaultCallScope(invocation, session).body(args))
     }
 }

@@ -29,7 +29,7 @@ internal class DefaultComponent(private val config: ComponentConfig) : WampCompo
         log.info("component {} joined realm {} as session {}", name, config.realm, session.sessionId)
         try {
             config.onJoin?.let { block ->
-                val scope = ComponentSession(session, log)
+                val scope = ComponentSession(config.sessionView(session), log)
                 try {
                     withContext(session.coroutineContext) { scope.block() }
                 } catch (e: CancellationException) {
