@@ -2,6 +2,7 @@ package io.wampkit.dsl
 
 import io.wampkit.auth.ClientAuthenticator
 import io.wampkit.dsl.internal.ComponentConfig
+import io.wampkit.dsl.internal.authenticators
 import io.wampkit.dsl.internal.DefaultComponent
 import io.wampkit.dsl.internal.UriResolver
 import io.wampkit.message.WampUris
@@ -95,8 +96,9 @@ public class ComponentBuilder internal constructor(private val name: String) {
     }
 
     /**
-     * Applies a [WampConfig] (e.g. from [loadWampConfig]): url, realm, serializers and URI prefix; later
-     * settings in the builder override it. Credentials and reconnect stay in [wampConfig] for the features that use them.
+     * Applies a [WampConfig] (e.g. from [loadWampConfig]): url, realm, serializers, URI prefix and credentials
+     * (one authenticator per configured auth method); later settings in the builder override it. The reconnect
+     * policy stays in [wampConfig].
      */
     public fun config(config: WampConfig) {
         wampConfig = config
@@ -105,6 +107,7 @@ public class ComponentBuilder internal constructor(private val name: String) {
         if (config.serializers.isNotEmpty()) serializers = config.serializers.map { requireNotNull(serializerNamed(it)) { "unknown serializer '$it'" } }
         uriPrefix = config.uriPrefix
         absoluteUriPrefixes = config.absolutePrefixes
+        config.credentials?.authenticators()?.forEach { authenticate(it) }
     }
 
     /** Runs once the session is joined; registrations and subscriptions made here serve until the session ends. */

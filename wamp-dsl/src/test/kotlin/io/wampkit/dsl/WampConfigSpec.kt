@@ -10,6 +10,8 @@ import io.wampkit.router.WampRouter
 import io.wampkit.router.WampRouterServer
 import io.wampkit.router.startServer
 import io.wampkit.router.wampRouter
+import io.wampkit.session.authId
+import io.wampkit.session.authRole
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.launch
@@ -133,6 +135,30 @@ class WampConfigSpec : FunSpec({
             }
         }
         result shouldBe List(4) { "callee at com.example.auth.whoami" } + "hi on com.example.news"
+    }
+
+    test("a config file's credentials become the component's authenticators; a wrong secret is refused") {
+        val secured = wampRouter {
+            realm("realm1") { ticket { user("alice", ticket = "s3cret", role = "frontend") }; role("frontend") { permitAll() } }
+        }
+        val securedServer = secured.startServer(port = 0)
+        try {
+            val text = "wamp {\n url = ${'$'}{WAMP_URL}\n credentials { authid = alice, authmethods = [ticket], secret = ${'$'}{WAMP_SECRET} }\n}\n"
+            suspend fun joinWith(secret: String): String {
+                val config = parseWampConfig(text, env = mapOf("WAMP_URL" to securedServer.url, "WAMP_SECRET" to secret))
+                val role = CompletableDeferred<String>()
+                wampComponent("configured", config) {
+                    onJoin { role.complete("${session.authId}/${session.authRole}"); leave() }
+                }.run()
+                return role.await()
+            }
+            withTimeout(20_000) { joinWith("s3cret") } shouldBe "alice/frontend"
+            val refused = shouldThrow<io.wampkit.WampAbortedException> { withTimeout(20_000) { joinWith("wrong") } }
+            refused.reason shouldBe io.wampkit.auth.WampAuth.AUTHENTICATION_FAILED
+        } finally {
+            securedServer.stop()
+            secured.close()
+        }
     }
 })
 
