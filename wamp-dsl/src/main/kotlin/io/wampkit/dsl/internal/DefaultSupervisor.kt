@@ -75,6 +75,7 @@ internal class DefaultSupervisor(
             coroutineScope {
                 for (entry in entries) launch(CoroutineName("wamp-stop-${entry.component.name}")) { entry.component.stop(deadline) }
             }
+            job?.join()
         } ?: log.warn("supervisor: components still running at the {} deadline are cancelled", deadline)
         job?.cancelAndJoin()
         if (running.get()) finished.await()
