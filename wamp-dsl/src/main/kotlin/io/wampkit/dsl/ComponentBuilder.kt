@@ -3,6 +3,7 @@ package io.wampkit.dsl
 import io.wampkit.auth.ClientAuthenticator
 import io.wampkit.dsl.internal.ComponentConfig
 import io.wampkit.dsl.internal.authenticators
+import io.wampkit.dsl.internal.Declaration
 import io.wampkit.dsl.internal.DefaultComponent
 import io.wampkit.dsl.internal.UriResolver
 import io.wampkit.message.WampUris
@@ -11,6 +12,7 @@ import io.wampkit.serialization.jsonSerializer
 import io.wampkit.serialization.serializerNamed
 import io.wampkit.session.SessionCloseDetails
 import io.wampkit.transport.WampConnector
+import io.wampkit.transport.WebSocketKeepAlive
 import io.wampkit.transport.webSocketConnector
 
 /**
@@ -72,6 +74,20 @@ public class ComponentBuilder internal constructor(private val name: String) {
     public var wampConfig: WampConfig? = null
         private set
 
+    /**
+     * Whether to reconnect after the connection is lost or the router ends the session with a reason other
+     * than `wamp.close.normal` (Autobahn's Component semantics); see [reconnect] for the timing.
+     */
+    public var reconnect: Boolean = true
+
+    /** What calls and publications through the component do while it is not joined; see [WampComponent.awaitSession]. */
+    public var whileDisconnected: WhileDisconnected = WhileDisconnected.Wait(DEFAULT_WAIT_MILLIS)
+
+    /** WebSocket ping keepalive of [url] connections; null turns pings off. */
+    public var keepAlive: WebSocketKeepAlive? = WebSocketKeepAlive.DEFAULT
+
+    private var backoff: Backoff = Backoff.DEFAULT
+    private val declarations = ArrayList<Declaration>()
     private var connector: WampConnector? = null
     private var onJoin: (suspend ComponentSession.() -> Unit)? = null
     private var onLeave: (suspend (SessionCloseDetails) -> Unit)? = null
@@ -97,8 +113,8 @@ public class ComponentBuilder internal constructor(private val name: String) {
 
     /**
      * Applies a [WampConfig] (e.g. from [loadWampConfig]): url, realm, serializers, URI prefix and credentials
-     * (one authenticator per configured auth method); later settings in the builder override it. The reconnect
-     * policy stays in [wampConfig].
+     * (one authenticator per configured auth method) and the reconnect policy; later settings in the builder
+     * override it.
      */
     public fun config(config: WampConfig) {
         wampConfig = config
@@ -108,19 +124,52 @@ public class ComponentBuilder internal constructor(private val name: String) {
         uriPrefix = config.uriPrefix
         absoluteUriPrefixes = config.absolutePrefixes
         config.credentials?.authenticators()?.forEach { authenticate(it) }
+        val r = config.reconnect
+        if (r != ReconnectConfig()) { // the file has a reconnect section
+            reconnect = r.enabled
+            if (r.enabled) {
+                reconnect {
+                    initialDelay = r.initialDelay
+                    maxDelay = r.maxDelay
+                    multiplier = r.multiplier
+                    jitter = r.jitter
+                    maxAttempts = if (r.maxAttempts == 0) -1 else r.maxAttempts
+                }
+            }
+        }
     }
 
-    /** Runs once the session is joined; registrations and subscriptions made here serve until the session ends. */
+
+    /** Reconnects with this timing (default: Autobahn's 1.5 s, ×1.5, at most 300 s, 10 % jitter, forever). */
+    public fun reconnect(configure: BackoffBuilder.() -> Unit) {
+        backoff = BackoffBuilder(backoff).apply(configure).build()
+        reconnect = true
+    }
+
+    /**
+     * Declares something to do on every join, before `onJoin`: what the typed `register`/`subscribe`
+     * declarations of this builder call.
+     */
+    @PublishedApi
+    internal fun declare(description: String, establish: suspend ComponentSession.() -> Unit) {
+        declarations += Declaration(description, establish)
+    }
+
+    /**
+     * Runs on every join, after the declared registrations and subscriptions are in place. Registrations
+     * and subscriptions made here serve until that session ends; after a reconnect `onJoin` runs again
+     * and makes them again, on the new session.
+     */
     public fun onJoin(block: suspend ComponentSession.() -> Unit) {
         onJoin = block
     }
 
-    /** Runs when the session has ended, with how it ended. */
+    /** Runs when a session has ended, with how it ended (after every session, also before a reconnect). */
     public fun onLeave(block: suspend (SessionCloseDetails) -> Unit) {
         onLeave = block
     }
 
-    /** Runs after the connection is closed. */
+    /** Runs after a connection is closed (after every session, also before a reconnect). */
     public fun onDisconnect(block: suspend () -> Unit) {
         onDisconnect = block
     }
@@ -133,10 +182,21 @@ public class ComponentBuilder internal constructor(private val name: String) {
         require((url == null) != (connector == null)) {
             "component '$name': set exactly one of url and connector"
         }
-        val resolved = connector ?: webSocketConnector(url!!, serializers.ifEmpty { listOf(serializer) })
+        val resolved = connector ?: webSocketConnector(url!!, serializers.ifEmpty { listOf(serializer) }, keepAlive = keepAlive)
         val prefix = uriPrefix?.removeSuffix(".")
         require(prefix == null || WampUris.isValidUri(prefix)) { "component '$name': '$uriPrefix' is not a valid URI prefix" }
         val uris = prefix?.let { UriResolver(it, absoluteUriPrefixes) }
-        return ComponentConfig(name, realm, resolved, onJoin, onLeave, onDisconnect, authenticators.toList(), uris)
+        return ComponentConfig(
+            name, realm, resolved, onJoin, onLeave, onDisconnect,
+            reconnect = if (reconnect) backoff else null,
+            whileDisconnected = whileDisconnected,
+            declarations = declarations.toList(),
+            authenticators = authenticators.toList(),
+            uris = uris,
+        )
+    }
+
+    private companion object {
+        const val DEFAULT_WAIT_MILLIS = 10_000L
     }
 }

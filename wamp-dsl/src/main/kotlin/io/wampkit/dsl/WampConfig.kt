@@ -49,16 +49,18 @@ public data class WampCredentials(
 /**
  * Reconnect policy: retry with exponential backoff from [initialDelay] up to [maxDelay], each delay
  * multiplied by [multiplier] and varied by +/- [jitter] (a fraction), at most [maxAttempts] times (0 = no limit).
+ * The defaults are Autobahn's (and a component's): 1.5 s, x1.5, at most 300 s, 10 % jitter, no limit. A config
+ * file without a `reconnect` section leaves the component's own setting alone.
  */
 public data class ReconnectConfig(
     /** Whether to reconnect at all. */
     public val enabled: Boolean = false,
     /** Delay before the first retry. */
-    public val initialDelay: Duration = Duration.parse("1s"),
+    public val initialDelay: Duration = Duration.parse("1.5s"),
     /** Upper bound of the delay. */
-    public val maxDelay: Duration = Duration.parse("30s"),
+    public val maxDelay: Duration = Duration.parse("300s"),
     /** Growth factor of the delay, at least 1. */
-    public val multiplier: Double = 2.0,
+    public val multiplier: Double = 1.5,
     /** Random variation of each delay, 0 to 1. */
     public val jitter: Double = 0.1,
     /** Attempts before giving up; 0 means no limit. */

@@ -17,5 +17,5 @@ public fun webSocketConnector(
     serializer: WampSerializer = jsonSerializer(),
 ): WampConnector {
     require(url.startsWith("wss://")) { "a TlsConfig needs a wss:// URL, got '$url'" }
-    return WebSocketClientConnector(url, listOf(serializer), null, tls)
+    return WebSocketClientConnector(url, listOf(serializer), null, tls, WebSocketKeepAlive.DEFAULT)
 }

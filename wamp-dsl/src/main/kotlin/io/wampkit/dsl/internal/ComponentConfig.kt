@@ -1,10 +1,15 @@
 package io.wampkit.dsl.internal
 
 import io.wampkit.auth.ClientAuthenticator
+import io.wampkit.dsl.Backoff
 import io.wampkit.dsl.ComponentSession
+import io.wampkit.dsl.WhileDisconnected
 import io.wampkit.session.SessionCloseDetails
 import io.wampkit.session.WampSession
 import io.wampkit.transport.WampConnector
+
+/** A registration or subscription declared in the builder, made on every join. */
+internal class Declaration(val description: String, val establish: suspend ComponentSession.() -> Unit)
 
 /** The immutable result of a [io.wampkit.dsl.ComponentBuilder]. */
 internal class ComponentConfig(
@@ -14,6 +19,10 @@ internal class ComponentConfig(
     val onJoin: (suspend ComponentSession.() -> Unit)?,
     val onLeave: (suspend (SessionCloseDetails) -> Unit)?,
     val onDisconnect: (suspend () -> Unit)?,
+    /** Reconnect timing; null when the component does not reconnect. */
+    val reconnect: Backoff? = null,
+    val whileDisconnected: WhileDisconnected = WhileDisconnected.FailFast,
+    val declarations: List<Declaration> = emptyList(),
     val authenticators: List<ClientAuthenticator> = emptyList(),
     val uris: UriResolver? = null,
 ) {
