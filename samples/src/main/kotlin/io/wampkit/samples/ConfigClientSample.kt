@@ -10,6 +10,7 @@ import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.launch
 import kotlinx.serialization.Serializable
+import io.wampkit.router.auth.WampRealmBuilder
 import java.nio.file.Path
 
 @Serializable
@@ -54,10 +55,24 @@ suspend fun runConfigSample(config: WampConfig, say: (String) -> Unit): WhoAmI =
 /**
  * `java -cp samples/target/wampkit-samples.jar io.wampkit.samples.ConfigClientSampleKt [--config FILE]`:
  * reads FILE (default: the bundled `config-client.conf`); without a url there (`WAMP_URL` unset) it starts
- * the embedded router and points the config at it.
+ * the embedded router, which admits the config's authid with ticket authentication, and points the config
+ * at it. The ticket comes from `WAMP_SECRET`; for the embedded router a demo ticket is used when it is unset.
  */
 fun main(args: Array<String>) {
     val options = sampleOptions(args, "--config")
-    val config = options["--config"]?.let { loadWampConfig(Path.of(it)) } ?: loadWampConfigResource("config-client.conf")
-    runSampleMain("config sample", config.url, config.realm) { url, say -> runConfigSample(config.copy(url = url), say) }
+    val env = System.getenv().let { if ("WAMP_SECRET" in it) it else it + ("WAMP_SECRET" to DEMO_TICKET) }
+    val config = options["--config"]?.let { loadWampConfig(Path.of(it), env = env) }
+        ?: loadWampConfigResource("config-client.conf", env = env)
+    runSampleMain("config sample", config.url, config.realm, { admitTicketClients(config) }) { url, say ->
+        runConfigSample(config.copy(url = url), say)
+    }
 }
+
+/** What the embedded router of this sample admits: the config's authid with its ticket, allowed everything. */
+fun WampRealmBuilder.admitTicketClients(config: WampConfig) {
+    val credentials = config.credentials ?: return
+    ticket { user(credentials.authId, ticket = requireNotNull(credentials.secret) { "no ticket in the config" }, role = "client") }
+    role("client") { permitAll() }
+}
+
+private const val DEMO_TICKET = "demo-ticket"

@@ -1,5 +1,6 @@
 package io.wampkit.samples
 
+import io.wampkit.router.auth.WampRealmBuilder
 import io.wampkit.router.startServer
 import io.wampkit.router.wampRouter
 import kotlinx.coroutines.runBlocking
@@ -10,9 +11,15 @@ import kotlin.system.exitProcess
  * Runs a sample: against the router at [url] when given, else on an embedded router on a free port (realm
  * [realm]); prints what [body] says, exits 0 on success and 1 on failure.
  */
-internal fun runSampleMain(name: String, url: String?, realm: String, body: suspend (url: String, say: (String) -> Unit) -> Unit) {
+internal fun runSampleMain(
+    name: String,
+    url: String?,
+    realm: String,
+    configureRealm: WampRealmBuilder.() -> Unit = {},
+    body: suspend (url: String, say: (String) -> Unit) -> Unit,
+) {
     val ok = runBlocking {
-        val router = if (url == null) wampRouter { realm(realm) } else null
+        val router = if (url == null) wampRouter { realm(realm, configureRealm) } else null
         val server = router?.startServer(port = 0)
         val target = url ?: server!!.url
         println("router: ${if (server != null) "embedded, listening on" else "external at"} $target realm $realm")

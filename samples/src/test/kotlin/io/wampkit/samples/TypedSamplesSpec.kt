@@ -1,6 +1,8 @@
 package io.wampkit.samples
 
+import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
+import io.wampkit.WampAbortedException
 import io.kotest.matchers.collections.shouldContain
 import io.kotest.matchers.shouldBe
 import io.wampkit.dsl.loadWampConfigResource
@@ -30,13 +32,26 @@ class TypedSamplesSpec : FunSpec({
     }
 
     test("the config sample: the bundled config file, its URI prefix and the environment") {
-        val config = loadWampConfigResource("config-client.conf", env = mapOf("WAMP_URL" to server.url, "WAMP_SECRET" to "t0ken"))
-        config.url shouldBe server.url
-        config.credentials?.secret shouldBe "t0ken"
-        config.reconnect.enabled shouldBe true
-        val lines = mutableListOf<String>()
-        val me = withTimeout(30_000) { runConfigSample(config) { synchronized(lines) { lines += it } } }
-        me.procedure shouldBe "com.example.auth.whoami"
-        lines shouldContain "config-client: call(\"auth.whoami\") reached com.example.auth.whoami, you are anonymous"
+        val unresolved = loadWampConfigResource("config-client.conf", env = mapOf("WAMP_SECRET" to "t0ken"))
+        val secured = wampRouter { realm("realm1") { admitTicketClients(unresolved) } }
+        val securedServer = secured.startServer(port = 0)
+        try {
+            val env = mapOf("WAMP_URL" to securedServer.url, "WAMP_SECRET" to "t0ken")
+            val config = loadWampConfigResource("config-client.conf", env = env)
+            config.url shouldBe securedServer.url
+            config.credentials?.secret shouldBe "t0ken"
+            config.reconnect.enabled shouldBe true
+            val lines = mutableListOf<String>()
+            val me = withTimeout(30_000) { runConfigSample(config) { synchronized(lines) { lines += it } } }
+            me.procedure shouldBe "com.example.auth.whoami"
+            lines shouldContain "config-client: call(\"auth.whoami\") reached com.example.auth.whoami, you are anonymous"
+            // the same file with a wrong ticket is refused by the router
+            val wrong = loadWampConfigResource("config-client.conf", env = env + ("WAMP_SECRET" to "nope"))
+            shouldThrow<WampAbortedException> { withTimeout(30_000) { runConfigSample(wrong) { } } }.reason shouldBe
+                "wamp.error.authentication_failed"
+        } finally {
+            securedServer.stop()
+            secured.close()
+        }
     }
 })
