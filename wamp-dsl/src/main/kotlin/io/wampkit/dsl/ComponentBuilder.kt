@@ -1,12 +1,14 @@
 package io.wampkit.dsl
 
 import io.wampkit.dsl.internal.ComponentConfig
+import io.wampkit.dsl.internal.Declaration
 import io.wampkit.dsl.internal.DefaultComponent
 import io.wampkit.message.WampUris
 import io.wampkit.serialization.WampSerializer
 import io.wampkit.serialization.jsonSerializer
 import io.wampkit.session.SessionCloseDetails
 import io.wampkit.transport.WampConnector
+import io.wampkit.transport.WebSocketKeepAlive
 import io.wampkit.transport.webSocketConnector
 
 /**
@@ -38,6 +40,20 @@ public class ComponentBuilder internal constructor(private val name: String) {
     /** Wire format for [url] connections. */
     public var serializer: WampSerializer = jsonSerializer()
 
+    /**
+     * Whether to reconnect after the connection is lost or the router ends the session with a reason other
+     * than `wamp.close.normal` (Autobahn's Component semantics); see [reconnect] for the timing.
+     */
+    public var reconnect: Boolean = true
+
+    /** What calls and publications through the component do while it is not joined; see [WampComponent.awaitSession]. */
+    public var whileDisconnected: WhileDisconnected = WhileDisconnected.Wait(DEFAULT_WAIT_MILLIS)
+
+    /** WebSocket ping keepalive of [url] connections; null turns pings off. */
+    public var keepAlive: WebSocketKeepAlive? = WebSocketKeepAlive.DEFAULT
+
+    private var backoff: Backoff = Backoff.DEFAULT
+    private val declarations = ArrayList<Declaration>()
     private var connector: WampConnector? = null
     private var onJoin: (suspend ComponentSession.() -> Unit)? = null
     private var onLeave: (suspend (SessionCloseDetails) -> Unit)? = null
@@ -48,17 +64,36 @@ public class ComponentBuilder internal constructor(private val name: String) {
         this.connector = connector
     }
 
-    /** Runs once the session is joined; registrations and subscriptions made here serve until the session ends. */
+    /** Reconnects with this timing (default: Autobahn's 1.5 s, ×1.5, at most 300 s, 10 % jitter, forever). */
+    public fun reconnect(configure: BackoffBuilder.() -> Unit) {
+        backoff = BackoffBuilder(backoff).apply(configure).build()
+        reconnect = true
+    }
+
+    /**
+     * Declares something to do on every join, before `onJoin`: what the typed `register`/`subscribe`
+     * declarations of this builder call.
+     */
+    @PublishedApi
+    internal fun declare(description: String, establish: suspend ComponentSession.() -> Unit) {
+        declarations += Declaration(description, establish)
+    }
+
+    /**
+     * Runs on every join, after the declared registrations and subscriptions are in place. Registrations
+     * and subscriptions made here serve until that session ends; after a reconnect `onJoin` runs again
+     * and makes them again, on the new session.
+     */
     public fun onJoin(block: suspend ComponentSession.() -> Unit) {
         onJoin = block
     }
 
-    /** Runs when the session has ended, with how it ended. */
+    /** Runs when a session has ended, with how it ended (after every session, also before a reconnect). */
     public fun onLeave(block: suspend (SessionCloseDetails) -> Unit) {
         onLeave = block
     }
 
-    /** Runs after the connection is closed. */
+    /** Runs after a connection is closed (after every session, also before a reconnect). */
     public fun onDisconnect(block: suspend () -> Unit) {
         onDisconnect = block
     }
@@ -71,7 +106,16 @@ public class ComponentBuilder internal constructor(private val name: String) {
         require((url == null) != (connector == null)) {
             "component '$name': set exactly one of url and connector"
         }
-        val resolved = connector ?: webSocketConnector(url!!, serializer)
-        return ComponentConfig(name, realm, resolved, onJoin, onLeave, onDisconnect)
+        val resolved = connector ?: webSocketConnector(url!!, serializer, keepAlive = keepAlive)
+        return ComponentConfig(
+            name, realm, resolved, onJoin, onLeave, onDisconnect,
+            reconnect = if (reconnect) backoff else null,
+            whileDisconnected = whileDisconnected,
+            declarations = declarations.toList(),
+        )
+    }
+
+    private companion object {
+        const val DEFAULT_WAIT_MILLIS = 10_000L
     }
 }

@@ -11,15 +11,17 @@ import io.wampkit.transport.internal.WebSocketClientConnector
  *
  * Pass your own [httpClient] (with the Ktor `WebSockets` plugin installed) to share one engine between
  * connections; it is then yours to close. Without one, each transport makes a CIO client and closes it
- * with the transport.
+ * with the transport. [keepAlive] pings the router (default every 10 s, 20 s timeout) so that a dead
+ * connection is detected; null turns pings off.
  */
 public fun webSocketConnector(
     url: String,
     serializer: WampSerializer = jsonSerializer(),
     httpClient: HttpClient? = null,
+    keepAlive: WebSocketKeepAlive? = WebSocketKeepAlive.DEFAULT,
 ): WampConnector {
     require(url.startsWith("ws://") || url.startsWith("wss://")) { "a WebSocket URL starts with ws:// or wss://, got '$url'" }
-    return WebSocketClientConnector(url, listOf(serializer), httpClient)
+    return WebSocketClientConnector(url, listOf(serializer), httpClient, keepAlive)
 }
 
 /**

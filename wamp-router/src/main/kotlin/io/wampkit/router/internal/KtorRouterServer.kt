@@ -4,6 +4,7 @@ import io.ktor.server.application.install
 import io.ktor.server.cio.CIO
 import io.ktor.server.cio.CIOApplicationEngine
 import io.ktor.server.engine.EmbeddedServer
+import io.ktor.server.engine.connector
 import io.ktor.server.engine.embeddedServer
 import io.ktor.server.routing.routing
 import io.ktor.server.websocket.WebSockets
@@ -38,7 +39,15 @@ internal class KtorRouterServer private constructor(
             path: String,
             serializers: List<WampSerializer>,
         ): KtorRouterServer {
-            val server = embeddedServer(CIO, host = host, port = port) {
+            val server = embeddedServer(CIO, configure = {
+                connector {
+                    this.host = host
+                    this.port = port
+                }
+                // SO_REUSEADDR: a listener restarted on the same port binds at once, even while connections
+                // of the previous one linger in TIME_WAIT (the server closes first, so they are on this side)
+                reuseAddress = true
+            }) {
                 install(WebSockets) {
                     // The WAMP limit is checked by the transport, which answers with ABORT; this guard only
                     // bounds what Ktor buffers before the router sees a frame.

@@ -12,6 +12,7 @@ import io.wampkit.WampConnectionClosedException
 import io.wampkit.serialization.WampSerializer
 import io.wampkit.transport.WampConnector
 import io.wampkit.transport.WampTransport
+import io.wampkit.transport.WebSocketKeepAlive
 import io.wampkit.transport.asWampTransport
 import kotlinx.coroutines.CancellationException
 
@@ -19,6 +20,7 @@ internal class WebSocketClientConnector(
     private val url: String,
     private val serializers: List<WampSerializer>,
     private val sharedClient: HttpClient?,
+    private val keepAlive: WebSocketKeepAlive? = null,
 ) : WampConnector {
     private val offered = serializers.joinToString(", ") { it.subprotocol }
 
@@ -41,6 +43,11 @@ internal class WebSocketClientConnector(
             throw WampConnectionClosedException(
                 "$url did not agree to any offered subprotocol ($offered); it answered '${agreed ?: "none"}'",
             )
+        }
+        keepAlive?.let {
+            // per session, so it also applies to a shared client; Ktor's pinger closes the session on timeout
+            session.timeoutMillis = it.timeout.inWholeMilliseconds
+            session.pingIntervalMillis = it.pingInterval.inWholeMilliseconds
         }
         return session.asWampTransport(serializer, "$url (${serializer.name})") {
             if (sharedClient == null) client.close()
