@@ -16,6 +16,8 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.async
 import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.flow.first
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.selects.select
 import kotlinx.coroutines.withContext
 import kotlin.time.Duration.Companion.seconds
@@ -37,8 +39,8 @@ internal class Runner(
     /** The URL the components connect to, once known. */
     val routerUrl: CompletableDeferred<String> = CompletableDeferred()
 
-    /** The names of the components that run, once they were started. */
-    val started: CompletableDeferred<List<String>> = CompletableDeferred()
+    /** The names of the components that run, once each of them has joined (once). */
+    val joined: CompletableDeferred<List<String>> = CompletableDeferred()
 
     /** Asks [run] to shut down gracefully and return 0 (what SIGTERM and SIGINT do). Idempotent. */
     fun requestStop() {
@@ -120,11 +122,16 @@ internal class Runner(
         val outcome = async(CoroutineName("wamp-runner")) { runCatching { supervisor.run() } }
         val names = components.map { it.name }
         out("running ${names.joinToString(", ")}")
-        started.complete(names)
+        val joinWatch = launch(CoroutineName("wamp-runner-joins")) {
+            components.forEach { component -> component.session.first { it != null } }
+            out("joined: ${names.joinToString(", ")}")
+            joined.complete(names)
+        }
         val stopped = select {
             outcome.onAwait { false }
             stopRequested.onAwait { true }
         }
+        joinWatch.cancel()
         if (stopped) stop(supervisor)
         val failure = outcome.await().exceptionOrNull()
         when {

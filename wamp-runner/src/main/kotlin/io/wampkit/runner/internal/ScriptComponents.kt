@@ -12,6 +12,7 @@ import kotlin.script.experimental.api.ResultWithDiagnostics
 import kotlin.script.experimental.api.ScriptCompilationConfiguration
 import kotlin.script.experimental.api.ScriptDiagnostic
 import kotlin.script.experimental.api.ScriptEvaluationConfiguration
+import kotlin.script.experimental.api.compilerOptions
 import kotlin.script.experimental.api.defaultImports
 import kotlin.script.experimental.api.implicitReceivers
 import kotlin.script.experimental.api.providedProperties
@@ -39,6 +40,8 @@ internal object ScriptComponents {
         implicitReceivers(ComponentBuilder::class)
         providedProperties("extra" to JsonObject::class, "context" to ComponentContext::class)
         jvm { dependenciesFromClassContext(ScriptComponents::class, wholeClasspath = true) }
+        // the DSL's inline functions are JVM 17 bytecode
+        compilerOptions("-jvm-target", "17")
     }
 
     fun isScript(source: String): Boolean = source.endsWith(EXTENSION)
