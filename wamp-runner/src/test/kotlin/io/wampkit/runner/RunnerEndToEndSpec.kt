@@ -6,6 +6,7 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.wampkit.dsl.call
 import io.wampkit.dsl.wampComponent
+import io.wampkit.runner.fixtures.CrashOnce
 import io.wampkit.runner.internal.Runner
 import io.wampkit.runner.internal.RunnerOptions
 import kotlinx.coroutines.async
@@ -82,5 +83,45 @@ class RunnerEndToEndSpec : FunSpec({
         errors[0] shouldBe "error: component 'a.Missing': no such class on the classpath"
         errors[1] shouldContain "component 'io.wampkit.runner.fixtures.NotAComponent' is not a component"
         errors[2] shouldBe "error: no component could be loaded"
+    }
+
+    test("the sample hello.wamp.kts runs with its greeting from the extra file") {
+        val extra = File.createTempFile("extra", ".json").apply { writeText("""{"greeting": "Bonjour"}"""); deleteOnExit() }
+        val runner = Runner(RunnerOptions.parse(arrayOf("-c", "../samples/scripts/hello.wamp.kts", "-e", extra.path), emptyMap()), out = {})
+        withTimeout(120_000) {
+            coroutineScope {
+                val exit = async { runner.run() }
+                runner.joined.await() shouldContainExactly listOf("hello")
+                val routerUrl = runner.routerUrl.await()
+                val client = wampComponent("client") { url = routerUrl }
+                val clientJob = client.start(this)
+                client.call<String>("com.example.hello", "Ada") shouldBe "Bonjour, Ada!"
+                clientJob.cancel()
+                runner.requestStop()
+                exit.await() shouldBe 0
+            }
+        }
+    }
+
+    test("with -n a component that crashes is restarted and serves, next to another one") {
+        val runner = Runner(
+            RunnerOptions.parse(arrayOf("-c", "io.wampkit.runner.fixtures.CrashOnce", "-c", "io.wampkit.runner.fixtures.Greeter", "-n", "--necromancy-sleep", "0"), emptyMap()),
+            out = {},
+        )
+        withTimeout(60_000) {
+            coroutineScope {
+                val exit = async { runner.run() }
+                runner.joined.await()
+                val routerUrl = runner.routerUrl.await()
+                val client = wampComponent("client") { url = routerUrl }
+                val clientJob = client.start(this)
+                client.call<String>("test.greet", "Cy") shouldBe "hello, Cy"
+                CrashOnce.serving.await()
+                client.call<String>("test.phoenix") shouldBe "risen after 1 crash"
+                clientJob.cancel()
+                runner.requestStop()
+                exit.await() shouldBe 0
+            }
+        }
     }
 })

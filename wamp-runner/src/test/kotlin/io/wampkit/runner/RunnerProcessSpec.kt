@@ -27,7 +27,7 @@ class RunnerProcessSpec : FunSpec({
             .start()
     }
 
-    test("SIGTERM during an in-flight call: the call gets its result and the runner exits 0") {
+    for (signal in listOf("TERM", "INT")) test("SIG$signal during an in-flight call: the call gets its result and the runner exits 0") {
         val router = wampRouter { realm("realm1") }
         val server = router.startServer(port = 0)
         val ready = CompletableDeferred<String>()
@@ -46,7 +46,11 @@ class RunnerProcessSpec : FunSpec({
                     ready.await() shouldBe "slow"
                     val result = async { client.call<Int>("test.slow", 21) }
                     started.await() shouldBe 21
-                    process.destroy() // SIGTERM
+                    if (signal == "TERM") {
+                        process.destroy() // SIGTERM on Linux
+                    } else {
+                        withContext(Dispatchers.IO) { ProcessBuilder("kill", "-INT", process.pid().toString()).start().waitFor() } shouldBe 0
+                    }
                     result.await() shouldBe 42
                     withContext(Dispatchers.IO) { process.waitFor(60, TimeUnit.SECONDS) } shouldBe true
                     process.exitValue() shouldBe 0
