@@ -29,3 +29,31 @@ public fun WampSupervisor.installShutdownHook(deadline: Duration = WampSuperviso
         }
     }
 }
+
+/**
+ * Traps [signals] (by default SIGTERM and SIGINT) so that they shut the supervisor down gracefully within
+ * [deadline] instead of ending the JVM: [WampSupervisor.run] then returns normally and `main` can return,
+ * so the process exits 0. The shutdown runs on a thread of its own (the signal's thread must not block).
+ * Closing the returned handle restores the previous handlers. Uses `sun.misc.Signal` (module
+ * jdk.unsupported), the JDK's only signal API; where a signal cannot be trapped it is left alone.
+ */
+public fun WampSupervisor.shutdownOnSignals(
+    deadline: Duration = WampSupervisor.DEFAULT_SHUTDOWN_DEADLINE,
+    signals: List<String> = listOf("TERM", "INT"),
+): AutoCloseable {
+    val supervisor = this
+    val log = LoggerFactory.getLogger("io.wampkit.supervisor")
+    val previous = signals.mapNotNull { name ->
+        try {
+            val signal = sun.misc.Signal(name)
+            signal to sun.misc.Signal.handle(signal) {
+                log.info("SIG{}: shutting down ({} deadline)", name, deadline)
+                Thread({ runBlocking { supervisor.shutdown(deadline) } }, "wampkit-shutdown").start()
+            }
+        } catch (e: IllegalArgumentException) {
+            log.warn("cannot trap SIG{}: {}", name, e.message)
+            null
+        }
+    }
+    return AutoCloseable { previous.forEach { (signal, handler) -> sun.misc.Signal.handle(signal, handler) } }
+}

@@ -46,7 +46,9 @@ public interface WampComponent {
     /**
      * Stops the component gracefully: new invocations are refused and its procedures unregistered, running
      * handlers get up to [gracePeriod] to finish, then the session says GOODBYE and [run] returns. No
-     * reconnect follows. Returns once [run] has returned (or at once when it is not running). Idempotent.
+     * reconnect follows. Returns once [run] has returned (or at once when it is not running). Final: a
+     * stopped component does not run again ([run] returns at once). Idempotent. Do not call it from the
+     * component's own handlers or `onJoin` (it waits for them); call `leave()` there.
      */
     public suspend fun stop(gracePeriod: Duration = 10.seconds)
 }

@@ -58,8 +58,8 @@ internal class DefaultComponent(
 
     override suspend fun run(): SessionCloseDetails {
         check(running.compareAndSet(false, true)) { "component $name is already running" }
-        stopping = false
         try {
+            if (stopping) return SessionCloseDetails(WampErrors.CLOSE_NORMAL, "component $name stopped")
             return coroutineScope {
                 val loop = async(CoroutineName("wamp-component-$name")) { loop() }
                 loopJob = loop

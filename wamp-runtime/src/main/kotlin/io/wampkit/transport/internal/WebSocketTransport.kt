@@ -48,6 +48,8 @@ internal class WebSocketTransport(
                 session.incoming.receive()
             } catch (e: ClosedReceiveChannelException) {
                 throw closedException(e)
+            } catch (e: java.io.IOException) {
+                throw closedException(e) // e.g. Ktor's keepalive "Ping timeout": the connection is dead
             }
             val expectedText = !serializer.isBinary
             when (frame) {
