@@ -124,4 +124,25 @@ class RunnerEndToEndSpec : FunSpec({
             }
         }
     }
+
+    test("an extra-file member that is not an object stops only that component") {
+        val extra = File.createTempFile("extra", ".json").apply { writeText("""{"Greeter": 5}"""); deleteOnExit() }
+        val errors = CopyOnWriteArrayList<String>()
+        val runner = Runner(
+            RunnerOptions.parse(arrayOf("-c", "io.wampkit.runner.fixtures.Greeter", "-c", "io.wampkit.runner.fixtures.SlowEcho", "-e", extra.path), emptyMap()),
+            out = {}, err = { errors += it },
+        )
+        withTimeout(60_000) {
+            coroutineScope {
+                val exit = async { runner.run() }
+                runner.joined.await() shouldContainExactly listOf("slow")
+                runner.requestStop()
+                exit.await() shouldBe 0
+            }
+        }
+        errors shouldContainExactly listOf(
+            "error: component 'Greeter' (io.wampkit.runner.fixtures.Greeter) failed to start: " +
+                "IllegalArgumentException: --extra-file ${extra.path}: member 'Greeter' must be a JSON object",
+        )
+    }
 })

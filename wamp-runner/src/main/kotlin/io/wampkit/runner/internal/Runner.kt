@@ -103,9 +103,9 @@ internal class Runner(
     private fun create(loaded: List<LoadResult.Loaded>, url: String, extras: ExtraConfig?): List<WampComponent> {
         val serializers = options.serializers.map { requireNotNull(serializerNamed(it)) { "no serializer $it" } }
         return loaded.mapNotNull { entry ->
-            val setup = ComponentSetup(entry.name, url, options.realm, serializers, ExtraConfig.forComponent(extras, entry.name, loaded.size))
             try {
-                entry.factory.create(setup)
+                val extra = ExtraConfig.forComponent(extras, entry.name, loaded.size)
+                entry.factory.create(ComponentSetup(entry.name, url, options.realm, serializers, extra))
             } catch (e: Exception) {
                 err("error: component '${entry.name}' (${entry.source}) failed to start: ${ClassComponents.describe(e)}")
                 null
