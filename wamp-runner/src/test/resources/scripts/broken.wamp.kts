@@ -1,0 +1,3 @@
+onJoin {
+    register("test.broken") { a: Int -> a + undefinedThing }
+}
