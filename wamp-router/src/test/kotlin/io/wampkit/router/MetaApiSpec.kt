@@ -162,4 +162,32 @@ class MetaApiSpec : FunSpec({
         }
         shouldThrow<WampException> { a.meta("wamp.subscription.match") }.uri shouldBe WampErrors.INVALID_ARGUMENT
     }
+
+    test("wamp.registration.on_create/on_register/on_unregister/on_delete follow registrations, leaves included") {
+        val seen = kotlinx.coroutines.channels.Channel<Pair<String, WampList>>(kotlinx.coroutines.channels.Channel.UNLIMITED)
+        for (t in listOf("on_create", "on_register", "on_unregister", "on_delete")) {
+            a.subscribe("wamp.registration.$t") { e -> seen.trySend(t to e.args) }
+        }
+        suspend fun next() = kotlinx.coroutines.withTimeout(5_000) { seen.receive() }
+        val reg = b.register("com.example.meta", registerOptions(invoke = InvokePolicy.ROUNDROBIN)) { CallResult.EMPTY }
+        val first = listOf(next(), next()).toMap() // two subscriptions: either may be handled first
+        first.keys shouldBe setOf("on_create", "on_register")
+        first.getValue("on_create").let { args ->
+            args[0] shouldBe WampInt(b.sessionId)
+            (args[1] as WampDict)["uri"] shouldBe io.wampkit.value.WampString("com.example.meta")
+            (args[1] as WampDict)["invoke"] shouldBe io.wampkit.value.WampString("roundrobin")
+        }
+        first.getValue("on_register") shouldBe wampListOf(b.sessionId, reg.id)
+        val c = router.connector().join("realm1")
+        c.register("com.example.meta", registerOptions(invoke = InvokePolicy.ROUNDROBIN)) { CallResult.EMPTY }
+        next() shouldBe ("on_register" to wampListOf(c.sessionId, reg.id)) // shared: no second on_create
+        reg.unregister()
+        next() shouldBe ("on_unregister" to wampListOf(b.sessionId, reg.id))
+        c.leave() // the last callee leaves: the registration goes (two subscriptions: either may be handled first)
+        setOf(next(), next()) shouldBe setOf(
+            "on_unregister" to wampListOf(c.sessionId, reg.id),
+            "on_delete" to wampListOf(c.sessionId, reg.id),
+        )
+        kotlinx.coroutines.withTimeoutOrNull(200) { seen.receive() } shouldBe null
+    }
 })

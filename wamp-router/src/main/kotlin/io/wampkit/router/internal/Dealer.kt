@@ -17,6 +17,7 @@ import io.wampkit.message.Yield
 import io.wampkit.value.WampBool
 import io.wampkit.value.WampDict
 import io.wampkit.value.wampDictOf
+import io.wampkit.value.wampListOf
 import kotlinx.coroutines.Job
 
 internal class PendingCall(
@@ -40,7 +41,11 @@ internal fun interface CallTimers {
  * invocation policies, `force_reregister`, call timeouts. Not thread-safe: the realm calls it under its
  * lock. Each method returns what to send; pending calls live on the sessions involved.
  */
-internal class Dealer(private val ids: RouterIds, private val timers: CallTimers) {
+internal class Dealer(
+    private val ids: RouterIds,
+    private val timers: CallTimers,
+    private val metaEvents: RegistrationMetaEvents = RegistrationMetaEvents.NONE,
+) {
     val registrations = RegistrationTable()
 
     fun register(session: RouterSession, msg: Register): List<Delivery> {
@@ -73,24 +78,27 @@ internal class Dealer(private val ids: RouterIds, private val timers: CallTimers
         procedure.callees += session
         session.registrations[procedure.id] = procedure
         kicked += Delivery(session, Registered(msg.request, procedure.id))
+        if (existing == null) kicked += metaEvents.publish(ON_CREATE, wampListOf(session.id, procedure.details()), session)
+        kicked += metaEvents.publish(ON_REGISTER, wampListOf(session.id, procedure.id), session)
         return kicked
     }
 
     /** force_reregister, as Crossbar.io: every callee of [procedure] gets UNREGISTERED 0 and the registration goes. */
     private fun kick(procedure: Procedure): List<Delivery> {
         val details = wampDictOf("registration" to procedure.id, "reason" to WampErrors.UNREGISTERED)
-        registrations.remove(procedure)
-        return procedure.callees.map { callee ->
+        val out = ArrayList<Delivery>()
+        for (callee in procedure.callees.toList()) {
             callee.registrations.remove(procedure.id)
-            Delivery(callee, Unregistered(0, details))
+            out += Delivery(callee, Unregistered(0, details))
+            out += detachCallee(procedure, callee) // the last one removes the registration
         }
+        return out
     }
 
-    fun unregister(session: RouterSession, msg: Unregister): Delivery {
+    fun unregister(session: RouterSession, msg: Unregister): List<Delivery> {
         val procedure = session.registrations.remove(msg.registration)
-            ?: return session.error(msg.code, msg.request, WampErrors.NO_SUCH_REGISTRATION, "no registration ${msg.registration}")
-        detachCallee(procedure, session)
-        return Delivery(session, Unregistered(msg.request))
+            ?: return listOf(session.error(msg.code, msg.request, WampErrors.NO_SUCH_REGISTRATION, "no registration ${msg.registration}"))
+        return listOf(Delivery(session, Unregistered(msg.request))) + detachCallee(procedure, session)
     }
 
     fun call(session: RouterSession, msg: Call): Delivery {
@@ -163,9 +171,9 @@ internal class Dealer(private val ids: RouterIds, private val timers: CallTimers
 
     /** Drops [session]'s registrations; its callers get `wamp.error.canceled`, its callees an INTERRUPT. */
     fun detach(session: RouterSession): List<Delivery> {
-        for (procedure in session.registrations.values) detachCallee(procedure, session)
-        session.registrations.clear()
         val out = ArrayList<Delivery>()
+        for (procedure in session.registrations.values) out += detachCallee(procedure, session)
+        session.registrations.clear()
         for (pending in session.invocations.values.toList()) {
             forget(pending)
             out += pending.caller.error(MessageCode.CALL, pending.callRequest, WampErrors.CANCELED, "the callee left")
@@ -179,9 +187,13 @@ internal class Dealer(private val ids: RouterIds, private val timers: CallTimers
         return out
     }
 
-    private fun detachCallee(procedure: Procedure, session: RouterSession) {
+    /** Removes [session] as a callee of [procedure]; returns the `on_unregister` (and `on_delete`) meta events. */
+    private fun detachCallee(procedure: Procedure, session: RouterSession): List<Delivery> {
         procedure.callees.remove(session)
-        if (procedure.callees.isEmpty()) registrations.remove(procedure)
+        val out = metaEvents.publish(ON_UNREGISTER, wampListOf(session.id, procedure.id), session)
+        if (procedure.callees.isNotEmpty()) return out
+        registrations.remove(procedure)
+        return out + metaEvents.publish(ON_DELETE, wampListOf(session.id, procedure.id), session)
     }
 
     private fun forget(pending: PendingCall) {
@@ -192,6 +204,10 @@ internal class Dealer(private val ids: RouterIds, private val timers: CallTimers
 
     private companion object {
         const val RESERVED_PREFIX = "wamp."
+        const val ON_CREATE = "wamp.registration.on_create"
+        const val ON_REGISTER = "wamp.registration.on_register"
+        const val ON_UNREGISTER = "wamp.registration.on_unregister"
+        const val ON_DELETE = "wamp.registration.on_delete"
         val CANCEL_MODES = setOf("skip", "kill", "killnowait")
         val PROGRESS = WampDict(mapOf("progress" to WampBool(true)))
         val KILL_NOWAIT = wampDictOf("mode" to "killnowait")

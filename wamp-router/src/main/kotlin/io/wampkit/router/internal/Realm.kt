@@ -35,7 +35,7 @@ internal class Realm(
 ) {
     private val lock = Any()
     private val sessions = HashMap<Long, RouterSession>()
-    private val dealer = Dealer(ids, ::startCallTimer)
+    private val dealer = Dealer(ids, ::startCallTimer) { topic, args, cause -> broker.metaEvent(topic, args, exclude = cause) }
     private val broker = Broker(ids, maxRetainedTopics)
 
     /** Router-answered procedures: the session, registration and subscription meta APIs. */
@@ -84,7 +84,7 @@ internal class Realm(
             is Subscribe -> for (d in synchronized(lock) { broker.subscribe(session, message) }) deliver(d)
             is Unsubscribe -> for (d in synchronized(lock) { broker.unsubscribe(session, message) }) deliver(d)
             is Register -> for (d in synchronized(lock) { dealer.register(session, message) }) deliver(d)
-            is Unregister -> deliver(synchronized(lock) { dealer.unregister(session, message) })
+            is Unregister -> for (d in synchronized(lock) { dealer.unregister(session, message) }) deliver(d)
             is Cancel -> for (d in synchronized(lock) { dealer.cancel(session, message) }) deliver(d)
             else -> throw WampProtocolViolationException("${MessageCode.name(message.code)} is not a message a router accepts")
         }
