@@ -2,12 +2,9 @@ package io.wampkit.session.internal
 
 import io.wampkit.WampConnectionClosedException
 import io.wampkit.WampErrors
-import io.wampkit.WampException
 import io.wampkit.WampProtocolViolationException
 import io.wampkit.message.Abort
 import io.wampkit.message.Call
-import io.wampkit.message.Cancel
-import io.wampkit.message.Error
 import io.wampkit.message.Goodbye
 import io.wampkit.message.MessageCode
 import io.wampkit.message.Publish
@@ -35,7 +32,6 @@ import io.wampkit.value.WampBool
 import io.wampkit.value.WampDict
 import io.wampkit.value.WampList
 import io.wampkit.value.wampDictOf
-import kotlinx.coroutines.ExperimentalCoroutinesApi
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineExceptionHandler
@@ -72,23 +68,19 @@ internal class ClientSession(
         CoroutineExceptionHandler { _, e -> log.error("uncaught failure in session {}", sessionId, e) }
 
     private val requests = PendingRequests()
+    private val requester = Requester(sessionId, transport, requests, welcomeDetails)
     private val procedures = ConcurrentHashMap<Long, ProcedureEntry>()
     private val slots = ConcurrentHashMap<Long, SubscriptionSlot>()
     private val invocations = Invocations(this, transport, procedures)
     private val inbound = Inbound(sessionId, requests, invocations, slots)
-    private val closed = AtomicBoolean(false)
     private val leaving = AtomicBoolean(false)
     private val goodbyeReceived = CompletableDeferred<Unit>()
     private val goodbyeAnswered = AtomicBoolean(false)
-    private val closeDetails = CompletableDeferred<SessionCloseDetails>()
 
-    override val isActive: Boolean get() = !closed.get()
+    override val isActive: Boolean get() = !requester.isClosed
 
     private val dealer = DealerFeatures(welcomeDetails)
     private val brokerFeatures = BrokerFeatures(welcomeDetails)
-
-    private val routerCancels: Boolean =
-        welcomeDetails.dict("roles")?.dict("dealer")?.dict("features")?.boolean("call_canceling") == true
 
     fun start() {
         launch(CoroutineName("wamp-reader-$sessionId")) { readLoop() }
@@ -99,7 +91,7 @@ internal class ClientSession(
     ): CallResult {
         require(WampUris.isValidUri(procedure)) { "'$procedure' is not a valid procedure URI" }
         dealer.checkCall(procedure, options)
-        val reply = request(MessageCode.CALL, cancelMode = cancelMode) { Call(it, options, procedure, args, kwargs) } as Result
+        val reply = requester.request(MessageCode.CALL, cancelMode = cancelMode) { Call(it, options, procedure, args, kwargs) } as Result
         return CallResult(reply.args, reply.kwargs, reply.details)
     }
 
@@ -118,7 +110,7 @@ internal class ClientSession(
             "'$procedure' is not a valid procedure URI"
         }
         dealer.checkRegister(procedure, options)
-        val reply = request(MessageCode.REGISTER, onReply = { reply ->
+        val reply = requester.request(MessageCode.REGISTER, onReply = { reply ->
             if (reply is Registered) procedures[reply.registration] = ProcedureEntry(procedure, handler)
         }) { Register(it, options, procedure) } as Registered
         val id = reply.registration
@@ -131,7 +123,7 @@ internal class ClientSession(
         require(WampUris.isValidUri(topic, allowEmptyComponents = pattern)) {
             "'$topic' is not a valid topic URI"
         }
-        val reply = request(MessageCode.SUBSCRIBE, onReply = { reply ->
+        val reply = requester.request(MessageCode.SUBSCRIBE, onReply = { reply ->
             if (reply is Subscribed) {
                 slots.computeIfAbsent(reply.subscription) { SubscriptionSlot(it, topic, this) }.handlers += handler
             }
@@ -150,17 +142,17 @@ internal class ClientSession(
         if (!excludeMe) opts = WampDict(opts + ("exclude_me" to WampBool(false)))
         brokerFeatures.checkPublish(opts)
         if (!acknowledge) {
-            checkOpen()
+            requester.checkOpen()
             send(Publish(requests.nextId(), opts, topic, args, kwargs))
             return null
         }
-        return (request(MessageCode.PUBLISH) { Publish(it, opts, topic, args, kwargs) } as Published).publication
+        return (requester.request(MessageCode.PUBLISH) { Publish(it, opts, topic, args, kwargs) } as Published).publication
     }
 
     override suspend fun leave(reason: String, message: String?) {
-        if (closed.get()) return
+        if (requester.isClosed) return
         if (!leaving.compareAndSet(false, true)) {
-            closeDetails.await()
+            requester.closeDetails.await()
             return
         }
         try {
@@ -176,7 +168,7 @@ internal class ClientSession(
         }
     }
 
-    override suspend fun awaitClosed(): SessionCloseDetails = closeDetails.await()
+    override suspend fun awaitClosed(): SessionCloseDetails = requester.closeDetails.await()
 
     // ---- reader ----
 
@@ -225,56 +217,18 @@ internal class ClientSession(
             throw WampProtocolViolationException("a router does not send ${MessageCode.name(message.code)}")
     }
 
-    // ---- requests ----
+    // ---- requests (see Requester) ----
 
-    private suspend fun request(
-        type: Int,
-        onReply: ((WampMessage) -> Unit)? = null,
-        cancelMode: CancelMode? = null,
-        build: (Long) -> WampMessage,
-    ): WampMessage {
-        checkOpen()
-        val (id, pending) = requests.open(type, onReply)
-        try {
-            if (closed.get()) checkOpen()
-            send(build(id))
-            val reply = try {
-                pending.reply.await()
-            } catch (e: CancellationException) {
-                if (cancelMode != null) cancelOnWire(id, cancelMode)
-                throw e
-            }
-            if (reply is Error) throw WampException(reply.error, reply.args, reply.kwargs)
-            return reply
-        } finally {
-            requests.forget(id)
-        }
-    }
+    internal suspend fun send(message: WampMessage) = requester.send(message)
 
-    internal suspend fun send(message: WampMessage) = transport.send(message)
+    internal suspend fun cancelOnWire(id: Long, mode: CancelMode) = requester.cancelOnWire(id, mode)
 
-    /** Sends CANCEL for call [id] when the session is open and the router supports call canceling. */
-    internal suspend fun cancelOnWire(id: Long, mode: CancelMode) {
-        if (closed.get() || !routerCancels) return
-        withContext(NonCancellable) {
-            runCatching { send(Cancel(id, wampDictOf("mode" to mode.wire))) }
-        }
-    }
-
-    internal fun ensureOpen() = checkOpen()
-
-    @OptIn(ExperimentalCoroutinesApi::class) // getCompleted() after the isCompleted check
-    private fun checkOpen() {
-        if (closed.get()) {
-            val d = closeDetails.takeIf { it.isCompleted }?.getCompleted()
-            throw WampConnectionClosedException("session $sessionId has ended (${d?.reason ?: "closing"})", d?.reason)
-        }
-    }
+    internal fun ensureOpen() = requester.checkOpen()
 
     private suspend fun shutdown(details: SessionCloseDetails) {
-        if (!closed.compareAndSet(false, true)) return
+        if (!requester.markClosed()) return
         log.debug("session {} ended: {}", sessionId, details.reason)
-        closeDetails.complete(details)
+        requester.closeDetails.complete(details)
         val suffix = details.message?.let { ": $it" } ?: ""
         requests.failAll(
             WampConnectionClosedException("session $sessionId ended (${details.reason}$suffix)", details.reason, details.cause),
@@ -287,18 +241,18 @@ internal class ClientSession(
     }
 
     private suspend fun unregister(id: Long) {
-        if (closed.get()) return
+        if (requester.isClosed) return
         procedures.remove(id) ?: return // revoked by the router (force_reregister): nothing left to undo
-        request(MessageCode.UNREGISTER) { Unregister(it, id) }
+        requester.request(MessageCode.UNREGISTER) { Unregister(it, id) }
     }
 
     private suspend fun unsubscribe(id: Long, handler: EventHandler) {
-        if (closed.get()) return
+        if (requester.isClosed) return
         val slot = slots[id] ?: return
         slot.handlers.remove(handler)
         if (slot.handlers.isEmpty() && slots.remove(id, slot)) {
             slot.close()
-            request(MessageCode.UNSUBSCRIBE) { Unsubscribe(it, id) }
+            requester.request(MessageCode.UNSUBSCRIBE) { Unsubscribe(it, id) }
         }
     }
 
