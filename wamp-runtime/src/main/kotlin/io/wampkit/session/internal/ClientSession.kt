@@ -1,9 +1,6 @@
 package io.wampkit.session.internal
 
 import io.wampkit.WampConnectionClosedException
-import io.wampkit.WampErrors
-import io.wampkit.WampProtocolViolationException
-import io.wampkit.message.Abort
 import io.wampkit.message.Call
 import io.wampkit.message.Goodbye
 import io.wampkit.message.MessageCode
@@ -32,7 +29,6 @@ import io.wampkit.value.WampBool
 import io.wampkit.value.WampDict
 import io.wampkit.value.WampList
 import io.wampkit.value.wampDictOf
-import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineExceptionHandler
 import kotlinx.coroutines.CoroutineName
@@ -55,7 +51,7 @@ import kotlin.coroutines.CoroutineContext
  * on [PendingRequests], invocations run in [Invocations], events go through one [SubscriptionSlot] each.
  */
 internal class ClientSession(
-    private val transport: WampTransport,
+    internal val transport: WampTransport,
     override val sessionId: Long,
     override val realm: String,
     override val welcomeDetails: WampDict,
@@ -72,10 +68,10 @@ internal class ClientSession(
     private val procedures = ConcurrentHashMap<Long, ProcedureEntry>()
     private val slots = ConcurrentHashMap<Long, SubscriptionSlot>()
     private val invocations = Invocations(this, transport, procedures)
-    private val inbound = Inbound(sessionId, requests, invocations, slots)
-    private val leaving = AtomicBoolean(false)
-    private val goodbyeReceived = CompletableDeferred<Unit>()
-    private val goodbyeAnswered = AtomicBoolean(false)
+    internal val inbound = Inbound(sessionId, requests, invocations, slots)
+    internal val leaving = AtomicBoolean(false)
+    internal val goodbyeReceived = CompletableDeferred<Unit>()
+    internal val goodbyeAnswered = AtomicBoolean(false)
 
     override val isActive: Boolean get() = !requester.isClosed
 
@@ -170,53 +166,6 @@ internal class ClientSession(
 
     override suspend fun awaitClosed(): SessionCloseDetails = requester.closeDetails.await()
 
-    // ---- reader ----
-
-    private suspend fun readLoop() {
-        var ending: SessionCloseDetails? = null
-        try {
-            while (handle(transport.receive())) Unit
-        } catch (e: WampProtocolViolationException) {
-            log.warn("session {}: protocol violation by the router: {}", sessionId, e.message)
-            runCatching { transport.send(Abort(wampDictOf("message" to e.message), WampErrors.PROTOCOL_VIOLATION)) }
-            ending = SessionCloseDetails(WampErrors.PROTOCOL_VIOLATION, e.message, byPeer = false, cause = e)
-        } catch (e: WampConnectionClosedException) {
-            ending = SessionCloseDetails(SessionCloseDetails.TRANSPORT_LOST, e.message, byPeer = true, cause = e)
-        } catch (e: CancellationException) {
-            throw e
-        } catch (e: Exception) {
-            ending = SessionCloseDetails(SessionCloseDetails.TRANSPORT_LOST, e.message, byPeer = true, cause = e)
-        } finally {
-            goodbyeReceived.complete(Unit)
-            if (!leaving.get()) {
-                withContext(NonCancellable) {
-                    shutdown(ending ?: SessionCloseDetails(WampErrors.CLOSE_NORMAL, "session scope cancelled"))
-                }
-            }
-        }
-    }
-
-    /** Routes one message; false when the session has ended. */
-    private suspend fun handle(message: WampMessage): Boolean = when (message) {
-        is Goodbye -> {
-            if (leaving.get()) {
-                goodbyeAnswered.set(true)
-                goodbyeReceived.complete(Unit)
-            } else {
-                val replied = runCatching { transport.send(Goodbye(WampDict.EMPTY, WampErrors.GOODBYE_AND_OUT)) }.isSuccess
-                val text = message.details.string("message")
-                shutdown(SessionCloseDetails(message.reason, text, byPeer = true, isGraceful = replied))
-            }
-            false
-        }
-        is Abort -> {
-            shutdown(SessionCloseDetails(message.reason, message.details.string("message"), byPeer = true))
-            false
-        }
-        else -> inbound.route(message) ||
-            throw WampProtocolViolationException("a router does not send ${MessageCode.name(message.code)}")
-    }
-
     // ---- requests (see Requester) ----
 
     internal suspend fun send(message: WampMessage) = requester.send(message)
@@ -225,7 +174,8 @@ internal class ClientSession(
 
     internal fun ensureOpen() = requester.checkOpen()
 
-    private suspend fun shutdown(details: SessionCloseDetails) {
+    /** Ends the session once: fails what waits, closes the transport, cancels every coroutine of the session. */
+    internal suspend fun shutdown(details: SessionCloseDetails) {
         if (!requester.markClosed()) return
         log.debug("session {} ended: {}", sessionId, details.reason)
         requester.closeDetails.complete(details)
