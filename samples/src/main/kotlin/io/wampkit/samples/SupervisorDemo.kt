@@ -64,6 +64,7 @@ suspend fun runSupervisorDemo(url: String, realm: String, crashes: Int, say: (St
     return coroutineScope {
         val job = supervisor.start(this)
         try {
+            add2.awaitSession() // joined, with its declared registration in place
             val sums = (1..crashes).map { n ->
                 crashed.receive()
                 caller.call<Int>("com.example.add2", n, 40).also { say("caller: add2($n, 40) = $it while flaky is down") }
