@@ -117,7 +117,7 @@ class MetaApiSpec : FunSpec({
 
     test("meta procedures cannot be registered; an unknown wamp. procedure is no_such_procedure") {
         shouldThrow<WampException> { a.register("wamp.session.count") { CallResult.EMPTY } }.uri shouldBe WampErrors.INVALID_URI
-        shouldThrow<WampException> { a.call("wamp.session.kill_all") }.uri shouldBe WampErrors.NO_SUCH_PROCEDURE
+        shouldThrow<WampException> { a.call("wamp.session.no_such_thing") }.uri shouldBe WampErrors.NO_SUCH_PROCEDURE
     }
 
     test("WELCOME announces the dealer features, and the meta API answers over a real WebSocket port") {
@@ -189,5 +189,30 @@ class MetaApiSpec : FunSpec({
             "on_delete" to wampListOf(c.sessionId, reg.id),
         )
         kotlinx.coroutines.withTimeoutOrNull(200) { seen.receive() } shouldBe null
+    }
+
+    test("wamp.session.kill*: GOODBYE with the given reason and message to the others, never to the caller") {
+        a.call("wamp.session.kill", wampListOf(b.sessionId), wampDictOf("reason" to "com.example.kicked", "message" to "bye"))
+            .args shouldBe WampList.EMPTY
+        b.awaitClosed() shouldBe io.wampkit.session.SessionCloseDetails("com.example.kicked", "bye", byPeer = true, isGraceful = true)
+        shouldThrow<WampException> { a.meta("wamp.session.kill", a.sessionId) }.uri shouldBe WampErrors.NO_SUCH_SESSION
+        shouldThrow<WampException> { a.meta("wamp.session.kill", 424242) }.uri shouldBe WampErrors.NO_SUCH_SESSION
+        shouldThrow<WampException> {
+            a.call("wamp.session.kill_all", wampListOf(), wampDictOf("reason" to "not a uri!"))
+        }.uri shouldBe WampErrors.INVALID_URI
+
+        val others = List(3) { router.connector().join("realm1") }
+        (a.meta("wamp.session.kill_by_authid", "anonymous") as WampList).map { (it as WampInt).value } shouldContainExactlyInAnyOrder
+            others.map { it.sessionId }
+        for (o in others) o.awaitClosed().reason shouldBe "wamp.close.killed"
+        a.isActive shouldBe true
+
+        val more = List(2) { router.connector().join("realm1") }
+        a.meta("wamp.session.kill_by_authrole", "anonymous") shouldBe WampInt(2)
+        for (o in more) o.awaitClosed().reason shouldBe "wamp.close.killed"
+        val last = router.connector().join("realm1")
+        a.meta("wamp.session.kill_all") shouldBe WampInt(1)
+        last.awaitClosed().reason shouldBe "wamp.close.killed"
+        eventually(5.seconds) { a.meta("wamp.session.count") shouldBe WampInt(1) }
     }
 })

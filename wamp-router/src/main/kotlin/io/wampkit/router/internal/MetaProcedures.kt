@@ -17,6 +17,16 @@ import io.wampkit.value.wampListOf
 
 /** One CALL of a meta procedure: who calls, and typed access to its arguments. */
 internal class MetaCall(val caller: RouterSession, val procedure: String, val args: WampList, val kwargs: WampDict) {
+    /** Messages to other sessions that the call causes (e.g. the GOODBYE of a kill), sent after its RESULT. */
+    val effects: MutableList<Delivery> = ArrayList(0)
+
+    /** Keyword argument [key] as a string, or null when absent. */
+    fun optionalKwString(key: String): String? = when (val v = kwargs[key]) {
+        null, WampNull -> null
+        is WampString -> v.value
+        else -> throw invalid("keyword argument $key must be a string")
+    }
+
     /** Positional argument [i] as an id. */
     fun id(i: Int, name: String): Long {
         val v = (args.getOrNull(i) as? WampInt)?.value
@@ -63,20 +73,30 @@ internal fun interface MetaProcedure {
 internal class MetaProcedures {
     private val procedures = HashMap<String, MetaProcedure>()
 
+    companion object {
+        /** What a procedure without a result returns: RESULT with no arguments (not `[null]`). */
+        val NO_RESULT: WampValue = WampList(emptyList())
+    }
+
     fun add(uri: String, procedure: MetaProcedure) {
         require(uri.startsWith("wamp.")) { "meta procedures live under 'wamp.', not '$uri'" }
         require(procedures.put(uri, procedure) == null) { "meta procedure '$uri' is defined twice" }
     }
 
-    /** The answer to [msg] when it calls a meta procedure, or null when it calls something else. */
-    fun call(session: RouterSession, msg: Call): Delivery? {
+    /**
+     * The answer to [msg] when it calls a meta procedure, followed by what the call causes to other sessions;
+     * null when it calls something else.
+     */
+    fun call(session: RouterSession, msg: Call): List<Delivery>? {
         if (!msg.procedure.startsWith("wamp.")) return null
         val procedure = procedures[msg.procedure] ?: return null
+        val call = MetaCall(session, msg.procedure, msg.args, msg.kwargs)
         val reply = try {
-            Result(msg.request, WampDict.EMPTY, wampListOf(procedure.invoke(MetaCall(session, msg.procedure, msg.args, msg.kwargs))))
+            val value = procedure.invoke(call)
+            Result(msg.request, WampDict.EMPTY, if (value === NO_RESULT) WampList.EMPTY else wampListOf(value))
         } catch (e: WampException) {
-            Error(MessageCode.CALL, msg.request, WampDict.EMPTY, e.uri, e.args, e.kwargs)
+            return listOf(Delivery(session, Error(MessageCode.CALL, msg.request, WampDict.EMPTY, e.uri, e.args, e.kwargs)))
         }
-        return Delivery(session, reply)
+        return listOf(Delivery(session, reply)) + call.effects
     }
 }

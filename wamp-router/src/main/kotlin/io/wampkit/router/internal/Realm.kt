@@ -41,6 +41,7 @@ internal class Realm(
     /** Router-answered procedures: the session, registration and subscription meta APIs. */
     private val meta = MetaProcedures().apply {
         addSessionMeta(sessions)
+        addSessionKill(sessions)
         addRegistrationMeta(dealer.registrations)
         addSubscriptionMeta(broker.meta)
     }
@@ -73,7 +74,7 @@ internal class Realm(
                 for (batch in publication.batches) for (target in batch.targets) target.send(batch.event)
                 publication.ack?.let { session.send(it.message) }
             }
-            is Call -> deliver(synchronized(lock) { meta.call(session, message) ?: dealer.call(session, message) })
+            is Call -> for (d in synchronized(lock) { meta.call(session, message) ?: listOf(dealer.call(session, message)) }) deliver(d)
             is Yield -> synchronized(lock) { dealer.yield(session, message) }?.let { deliver(it) }
             is Error -> {
                 if (message.requestType != MessageCode.INVOCATION) {

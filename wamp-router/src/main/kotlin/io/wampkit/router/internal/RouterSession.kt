@@ -62,8 +62,16 @@ internal class RouterSession(
 
     /** Asks the client to leave: GOODBYE [reason]; its GOODBYE reply (or the grace period) ends the session. */
     suspend fun shutdown(reason: String) {
+        send(goodbyeFromRouter(WampDict.EMPTY, reason))
+    }
+
+    /**
+     * The GOODBYE that asks this client to leave, for the caller to send (e.g. after the realm's lock is
+     * released); from now on the client's GOODBYE is its answer, not a request to be answered.
+     */
+    fun goodbyeFromRouter(details: WampDict, reason: String): Goodbye {
         shuttingDown = true
-        send(Goodbye(WampDict.EMPTY, reason))
+        return Goodbye(details, reason)
     }
 
     suspend fun run() = coroutineScope {

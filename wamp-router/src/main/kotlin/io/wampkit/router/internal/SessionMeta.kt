@@ -11,7 +11,7 @@ import io.wampkit.value.wampListOf
 /**
  * The session meta procedures of the spec's Session Meta API over the realm's [sessions] (read under the
  * realm's lock): `wamp.session.count`, `wamp.session.list` (both with the optional `filter_authroles`) and
- * `wamp.session.get`. The kill procedures are not offered.
+ * `wamp.session.get`; the kill procedures are in [addSessionKill].
  */
 internal fun MetaProcedures.addSessionMeta(sessions: Map<Long, RouterSession>) {
     fun filtered(call: MetaCall): Sequence<RouterSession> {
