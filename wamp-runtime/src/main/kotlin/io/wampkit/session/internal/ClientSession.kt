@@ -63,8 +63,9 @@ internal class ClientSession(
         CoroutineName("wamp-session-$sessionId") +
         CoroutineExceptionHandler { _, e -> log.error("uncaught failure in session {}", sessionId, e) }
 
+    private val dealer = DealerFeatures(welcomeDetails)
     private val requests = PendingRequests()
-    private val requester = Requester(sessionId, transport, requests, welcomeDetails)
+    private val requester = Requester(sessionId, transport, requests, dealer.has("call_canceling"))
     private val procedures = ConcurrentHashMap<Long, ProcedureEntry>()
     private val slots = ConcurrentHashMap<Long, SubscriptionSlot>()
     private val invocations = Invocations(this, transport, procedures)
@@ -75,7 +76,6 @@ internal class ClientSession(
 
     override val isActive: Boolean get() = !requester.isClosed
 
-    private val dealer = DealerFeatures(welcomeDetails)
     private val brokerFeatures = BrokerFeatures(welcomeDetails)
 
     fun start() {

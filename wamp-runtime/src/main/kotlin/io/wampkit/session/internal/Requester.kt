@@ -8,7 +8,6 @@ import io.wampkit.message.WampMessage
 import io.wampkit.session.CancelMode
 import io.wampkit.session.SessionCloseDetails
 import io.wampkit.transport.WampTransport
-import io.wampkit.value.WampDict
 import io.wampkit.value.wampDictOf
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CompletableDeferred
@@ -25,15 +24,13 @@ internal class Requester(
     private val sessionId: Long,
     private val transport: WampTransport,
     val pending: PendingRequests,
-    welcomeDetails: WampDict,
+    /** Whether the router announced `call_canceling`: without it, a cancelled call sends no CANCEL. */
+    private val routerCancels: Boolean,
 ) {
     private val closed = AtomicBoolean(false)
 
     /** Completed once, by [markClosed]'s caller, with how the session ended. */
     val closeDetails = CompletableDeferred<SessionCloseDetails>()
-
-    private val routerCancels: Boolean =
-        welcomeDetails.dict("roles")?.dict("dealer")?.dict("features")?.boolean("call_canceling") == true
 
     val isClosed: Boolean get() = closed.get()
 
