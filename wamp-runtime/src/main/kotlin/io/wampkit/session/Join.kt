@@ -92,20 +92,17 @@ private suspend fun WampTransport.joinSession(
         val welcome = withTimeoutOrNull(timeoutMillis) { awaitWelcome(handshake) }
             ?: throw WampConnectionClosedException("no WELCOME from $description within $timeoutMillis ms")
         return ClientSession(this, welcome.session, realm, welcome.details, context).also { it.start() }
-    } catch (e: WampProtocolViolationException) {
-        withContext(NonCancellable) {
-            runCatching { send(Abort(wampDictOf("message" to e.message), WampErrors.PROTOCOL_VIOLATION)) }
-            close()
-        }
-        throw e
-    } catch (e: WampAuthenticationException) {
-        withContext(NonCancellable) {
-            runCatching { send(Abort(wampDictOf("message" to e.message), WampAuth.CANNOT_AUTHENTICATE)) }
-            close()
-        }
-        throw e
     } catch (e: Throwable) {
-        withContext(NonCancellable) { close() }
+        // our own refusal is told to the router before the connection goes
+        val abort = when (e) {
+            is WampProtocolViolationException -> WampErrors.PROTOCOL_VIOLATION
+            is WampAuthenticationException -> WampAuth.CANNOT_AUTHENTICATE
+            else -> null
+        }
+        withContext(NonCancellable) {
+            abort?.let { reason -> runCatching { send(Abort(wampDictOf("message" to e.message), reason)) } }
+            close()
+        }
         throw e
     }
 }
