@@ -6,10 +6,6 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.wampkit.WampErrors
 import io.wampkit.WampException
-import io.wampkit.router.WampRouter
-import io.wampkit.router.WampRouterServer
-import io.wampkit.router.startServer
-import io.wampkit.router.wampRouter
 import io.wampkit.value.wampListOf
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.channels.Channel
@@ -27,17 +23,7 @@ data class Box(val corner: Point, val label: String = "box", val tags: List<Stri
 
 /** The DSL against the embedded router over real WebSocket connections. */
 class DslEndToEndSpec : FunSpec({
-    lateinit var router: WampRouter
-    lateinit var server: WampRouterServer
-
-    beforeSpec {
-        router = wampRouter { realm("realm1") }
-        server = router.startServer(port = 0)
-    }
-    afterSpec {
-        server.stop()
-        router.close()
-    }
+    val fx = embeddedRouterForSpec()
 
     /** Runs a callee component with [serve] and, once it is registered, a caller component with [use]. */
     suspend fun <T> withCallee(serve: suspend ComponentSession.() -> Unit, use: suspend ComponentSession.() -> T): T =
@@ -46,14 +32,14 @@ class DslEndToEndSpec : FunSpec({
                 val ready = CompletableDeferred<Unit>()
                 val done = CompletableDeferred<Unit>()
                 val callee = wampComponent("callee") {
-                    url = server.url
+                    url = fx.server.url
                     onJoin { serve(); ready.complete(Unit); done.await(); leave() }
                 }
                 launch { callee.run() }
                 ready.await()
                 val result = CompletableDeferred<T>()
                 wampComponent("caller") {
-                    url = server.url
+                    url = fx.server.url
                     onJoin { result.complete(use()); leave() }
                 }.run()
                 done.complete(Unit)
@@ -137,7 +123,7 @@ class DslEndToEndSpec : FunSpec({
         val seen = CompletableDeferred<String>()
         val details = withTimeout(10_000) {
             wampComponent("leaver") {
-                url = server.url
+                url = fx.server.url
                 onJoin { leave("wamp.close.normal", "done") }
                 onLeave { seen.complete(it.reason) }
             }.run()

@@ -2,10 +2,6 @@ package io.wampkit.dsl
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
-import io.wampkit.router.WampRouter
-import io.wampkit.router.WampRouterServer
-import io.wampkit.router.startServer
-import io.wampkit.router.wampRouter
 import io.wampkit.session.TopicMatch
 import io.wampkit.session.publishOptions
 import io.wampkit.session.subscribeOptions
@@ -16,22 +12,13 @@ import kotlinx.coroutines.withTimeout
 
 /** The DSL's PubSub options and typed events flow against the embedded router over WebSocket. */
 class DslPubSubOptionsSpec : FunSpec({
-    lateinit var router: WampRouter
-    lateinit var server: WampRouterServer
-    beforeSpec {
-        router = wampRouter { realm("realm1") }
-        server = router.startServer(port = 0)
-    }
-    afterSpec {
-        server.stop()
-        router.close()
-    }
+    val fx = embeddedRouterForSpec()
 
     test("typed subscribe with a prefix pattern, typed events flow with get_retained, publish options") {
         val result = CompletableDeferred<Pair<List<Int>, List<Point>>>()
         withTimeout(20_000) {
             wampComponent("pubsub") {
-                url = server.url
+                url = fx.server.url
                 onJoin {
                     publish("com.dsl.pos", Point(1, 2), acknowledge = true, options = publishOptions(retain = true))
                     val typed = Channel<Int>(Channel.UNLIMITED)

@@ -5,10 +5,6 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.wampkit.WampErrors
 import io.wampkit.WampException
-import io.wampkit.router.WampRouter
-import io.wampkit.router.WampRouterServer
-import io.wampkit.router.startServer
-import io.wampkit.router.wampRouter
 import io.wampkit.session.SessionCloseDetails
 import io.wampkit.session.join
 import io.wampkit.value.WampInt
@@ -28,24 +24,14 @@ import kotlin.time.Duration.Companion.seconds
 
 /** The supervisor with real components over WebSocket. */
 class SupervisorEndToEndSpec : FunSpec({
-    lateinit var router: WampRouter
-    lateinit var server: WampRouterServer
-
-    beforeSpec {
-        router = wampRouter { realm("realm1") }
-        server = router.startServer(port = 0)
-    }
-    afterSpec {
-        server.stop()
-        router.close()
-    }
+    val fx = embeddedRouterForSpec()
 
     test("a crashing component is restarted while its sibling keeps answering calls") {
         withTimeout(30_000) {
             val crashes = AtomicInteger()
             val crasherUp = CompletableDeferred<Unit>()
             val crasher = wampComponent("crasher") {
-                url = server.url
+                url = fx.server.url
                 onJoin {
                     if (crashes.incrementAndGet() <= 3) error("crash ${crashes.get()}")
                     register("com.sup.crasher") { -> "alive" }
@@ -53,7 +39,7 @@ class SupervisorEndToEndSpec : FunSpec({
                 }
             }
             val steady = wampComponent("steady") {
-                url = server.url
+                url = fx.server.url
                 register("com.sup.ping") { n: Int -> n + 1 }
             }
             val supervisor = wampSupervisor {
@@ -63,7 +49,7 @@ class SupervisorEndToEndSpec : FunSpec({
             coroutineScope {
                 val run = supervisor.start(this)
                 val steadySession = steady.session.first { it != null }!!.sessionId
-                val probe = router.connector().join("realm1")
+                val probe = fx.router.connector().join("realm1")
                 val answers = CopyOnWriteArrayList<Int>()
                 var i = 0
                 while (!crasherUp.isCompleted) {
@@ -76,7 +62,7 @@ class SupervisorEndToEndSpec : FunSpec({
                 probe.leave()
                 supervisor.shutdown(5.seconds)
                 run.join()
-                router.sessionCount("realm1") shouldBe 0
+                fx.router.sessionCount("realm1") shouldBe 0
             }
         }
     }
@@ -87,7 +73,7 @@ class SupervisorEndToEndSpec : FunSpec({
             val allStarted = CompletableDeferred<Unit>()
             val closed = CompletableDeferred<SessionCloseDetails>()
             val worker = wampComponent("worker") {
-                url = server.url
+                url = fx.server.url
                 register("com.sup.work") { n: Int ->
                     if (started.incrementAndGet() == 3) allStarted.complete(Unit)
                     delay(500) // the work in flight while the shutdown begins
@@ -99,7 +85,7 @@ class SupervisorEndToEndSpec : FunSpec({
             coroutineScope {
                 val run = supervisor.start(this)
                 worker.session.first { it != null }
-                val probe = router.connector().join("realm1")
+                val probe = fx.router.connector().join("realm1")
                 val calls = (1..3).map { n -> async { probe.call("com.sup.work", wampListOf(n)) } }
                 allStarted.await()
                 val shutdown = launch { supervisor.shutdown(10.seconds) }
@@ -110,7 +96,7 @@ class SupervisorEndToEndSpec : FunSpec({
                 details.isGraceful shouldBe true
                 details.reason shouldBe WampErrors.CLOSE_NORMAL
                 shouldThrow<WampException> { probe.call("com.sup.work", wampListOf(4)) }.uri shouldBe WampErrors.NO_SUCH_PROCEDURE
-                router.sessionCount("realm1") shouldBe 1 // the probe only
+                fx.router.sessionCount("realm1") shouldBe 1 // the probe only
                 probe.leave()
             }
         }

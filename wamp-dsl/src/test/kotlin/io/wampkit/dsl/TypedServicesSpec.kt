@@ -6,10 +6,6 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.wampkit.WampErrors
 import io.wampkit.WampException
-import io.wampkit.router.WampRouter
-import io.wampkit.router.WampRouterServer
-import io.wampkit.router.startServer
-import io.wampkit.router.wampRouter
 import io.wampkit.value.toPlain
 import io.wampkit.value.wampDictOf
 import io.wampkit.value.wampListOf
@@ -18,21 +14,11 @@ import kotlinx.coroutines.future.await
 
 /** Typed handlers with scopes, kwargs, annotated services and proxies through the embedded router. */
 class TypedServicesSpec : FunSpec({
-    lateinit var router: WampRouter
-    lateinit var server: WampRouterServer
-
-    beforeSpec {
-        router = wampRouter { realm("realm1") }
-        server = router.startServer(port = 0)
-    }
-    afterSpec {
-        server.stop()
-        router.close()
-    }
+    val fx = embeddedRouterForSpec()
 
     test("a typed handler sees its invocation and session through CallScope; the caller disclosed itself") {
         var calleeId = 0L
-        val (seen, callerId) = withCallee(server, {
+        val (seen, callerId) = withCallee(fx.server, {
             calleeId = sessionId
             register("com.scope.who") { tag: String -> "$tag ${invocation.procedure} ${session.sessionId} $caller" }
         }) {
@@ -44,7 +30,7 @@ class TypedServicesSpec : FunSpec({
 
     test("a typed subscriber sees the event and the disclosed publisher through EventScope") {
         val got = CompletableDeferred<Triple<Int, String, Long?>>()
-        val publisherId = withCallee(server, {
+        val publisherId = withCallee(fx.server, {
             subscribe("com.scope.tick") { n: Int -> got.complete(Triple(n, event.topic, publisher)) }
         }) {
             session.publish("com.scope.tick", wampListOf(7), acknowledge = true, options = wampDictOf("disclose_me" to true))
@@ -54,14 +40,14 @@ class TypedServicesSpec : FunSpec({
     }
 
     test("call with kwargs: a single data-class parameter is filled from them") {
-        withCallee(server, { register("com.kw.box") { b: Box -> b.copy(label = b.label.uppercase()) } }) {
+        withCallee(fx.server, { register("com.kw.box") { b: Box -> b.copy(label = b.label.uppercase()) } }) {
             call<Box>("com.kw.box", kwargs = mapOf("corner" to Point(1, 2), "label" to "k"))
         } shouldBe Box(Point(1, 2), "K")
     }
 
     test("an annotated Kotlin service serves a typed proxy: suspend, renamed, data classes, Unit, null") {
         val service = CalculatorService()
-        val results = withCallee(server, { registerService(service, "com.calc") }) {
+        val results = withCallee(fx.server, { registerService(service, "com.calc") }) {
             val calc = proxy<Calculator>("com.calc")
             listOf(
                 calc.add2(2, 3), calc.mul(6, 7), calc.box(Point(1, 2), null), calc.box(Point(3, 4), "b"),
@@ -72,7 +58,7 @@ class TypedServicesSpec : FunSpec({
     }
 
     test("proxy errors: a result of the wrong type, a failing callee, and a proxy's own methods") {
-        val (wrong, failed, text) = withCallee(server, { registerService(CalculatorService(), "com.calc2") }) {
+        val (wrong, failed, text) = withCallee(fx.server, { registerService(CalculatorService(), "com.calc2") }) {
             val calc = proxy<Calculator>("com.calc2")
             Triple(
                 shouldThrow<WampResultTypeException> { calc.wrong() },
@@ -87,7 +73,7 @@ class TypedServicesSpec : FunSpec({
     }
 
     test("service methods get kwargs by parameter name, injected objects, and invalid_argument naming the parameter") {
-        val (greetings, error) = withCallee(server, { registerService(CalculatorService(), "com.svc") }) {
+        val (greetings, error) = withCallee(fx.server, { registerService(CalculatorService(), "com.svc") }) {
             val polite = callResult("com.svc.greet", wampListOf("Ada"), wampDictOf("polite" to true)).args[0].toPlain()
             val plain = call<String>("com.svc.greet", "Bob")
             val who = session.call("com.svc.whoami", options = wampDictOf("disclose_me" to true)).args[0].toPlain()
@@ -103,7 +89,7 @@ class TypedServicesSpec : FunSpec({
 
     test("a @WampTopic method of a service receives events with the injected event") {
         val service = CalculatorService()
-        withCallee(server, { registerService(service, "com.svc2") }) {
+        withCallee(fx.server, { registerService(service, "com.svc2") }) {
             publish("com.svc2.tick", 1, acknowledge = true)
             publish("com.svc2.tick", "not an int", acknowledge = true) // skipped
             publish("com.svc2.tick", 3, acknowledge = true)
@@ -112,7 +98,7 @@ class TypedServicesSpec : FunSpec({
     }
 
     test("a service handle unregisters everything; a class without annotations is refused") {
-        val (before, after) = withCallee(server, {}) {
+        val (before, after) = withCallee(fx.server, {}) {
             val handle = registerService(CalculatorService(), "com.gone")
             val n = call<Int>("com.gone.add2", 1, 1)
             handle.registrations.map { it.procedure }.contains("com.gone.add2") shouldBe true
@@ -123,13 +109,13 @@ class TypedServicesSpec : FunSpec({
         before shouldBe 2
         after shouldBe WampErrors.NO_SUCH_PROCEDURE
         shouldThrow<IllegalArgumentException> {
-            withCallee(server, {}) { registerService("just a string") }
+            withCallee(fx.server, {}) { registerService("just a string") }
         }.message shouldContain "no @WampProcedure or @WampTopic method"
     }
 
     test("a proxy refuses non-suspend methods that return no future") {
         shouldThrow<IllegalArgumentException> {
-            withCallee(server, {}) { proxy<Blocking>("com.x") }
+            withCallee(fx.server, {}) { proxy<Blocking>("com.x") }
         }.message shouldBe "Blocking.get must be a suspend function or return a CompletableFuture"
     }
 })

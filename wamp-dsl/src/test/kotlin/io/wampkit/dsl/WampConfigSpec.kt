@@ -6,8 +6,6 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
 import io.wampkit.dsl.internal.UriResolver
-import io.wampkit.router.WampRouter
-import io.wampkit.router.WampRouterServer
 import io.wampkit.router.startServer
 import io.wampkit.router.wampRouter
 import io.wampkit.session.authId
@@ -38,17 +36,7 @@ private val FULL = """
 
 /** HOCON component configuration, env substitution and URI prefix resolution. */
 class WampConfigSpec : FunSpec({
-    lateinit var router: WampRouter
-    lateinit var server: WampRouterServer
-
-    beforeSpec {
-        router = wampRouter { realm("realm1") }
-        server = router.startServer(port = 0)
-    }
-    afterSpec {
-        server.stop()
-        router.close()
-    }
+    val fx = embeddedRouterForSpec()
 
     test("every setting is read; environment variables fill ${'$'}{?NAME} and win over the file") {
         val c = parseWampConfig(FULL, env = mapOf("WAMP_URL" to "ws://10.0.0.1:9000/ws", "WAMP_SECRET" to "s3cret"))
@@ -97,7 +85,7 @@ class WampConfigSpec : FunSpec({
     test("a component from a config file resolves call, register, subscribe, publish and proxies against its prefix") {
         val file = Files.createTempFile("client", ".conf")
         Files.writeString(file, "wamp {\n  url = ${'$'}{WAMP_URL}\n  uri-prefix = com.example\n  serializers = [msgpack, json]\n}\n")
-        val config = loadWampConfig(file, env = mapOf("WAMP_URL" to server.url))
+        val config = loadWampConfig(file, env = mapOf("WAMP_URL" to fx.server.url))
         val result = withTimeout(20_000) {
             coroutineScope {
                 val ready = CompletableDeferred<Unit>()
@@ -115,7 +103,7 @@ class WampConfigSpec : FunSpec({
                 ready.await()
                 val answers = CompletableDeferred<List<String>>()
                 wampComponent("absolute-caller") {
-                    url = server.url
+                    url = fx.server.url
                     onJoin {
                         publish("com.example.news", "hi", acknowledge = true)
                         answers.complete(listOf(call("com.example.auth.whoami")))
