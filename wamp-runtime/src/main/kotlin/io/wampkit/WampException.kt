@@ -45,6 +45,12 @@ public object WampErrors {
     public const val NO_SUCH_ROLE: String = "wamp.error.no_such_role"
     public const val PROTOCOL_VIOLATION: String = "wamp.error.protocol_violation"
     public const val SYSTEM_SHUTDOWN: String = "wamp.close.system_shutdown"
+
+    /**
+     * ABORT reason of a WampKit router for a session it disconnected because the session read slower than
+     * messages arrived for it (its outgoing buffer stayed full): not a WAMP URI, so it is in WampKit's namespace.
+     */
+    public const val SLOW_CONSUMER: String = "wampkit.error.slow_consumer"
     public const val CLOSE_REALM: String = "wamp.close.close_realm"
     public const val GOODBYE_AND_OUT: String = "wamp.close.goodbye_and_out"
     public const val CLOSE_NORMAL: String = "wamp.close.normal"

@@ -17,11 +17,13 @@ import io.wampkit.transport.asWampTransport
  * `wamp.2.cbor`). Of the subprotocols a client offers, the first one that is also in [serializers] is chosen
  * (the client's preference order); a request that offers none of them gets HTTP 400.
  * ```
- * install(WebSockets)
+ * install(WebSockets) { channels { boundedForWamp(router.sessionQueueCapacity) } }
  * routing { wamp(router, "/ws") }
  * ```
  * Frames larger than the router's `maxMessageSize` abort their session with `wamp.error.protocol_violation`;
- * set the plugin's `maxFrameSize` above that limit (say twice) so that such frames reach the router.
+ * set the plugin's `maxFrameSize` above that limit (say twice) so that such frames reach the router. Bound the
+ * plugin's channels as shown ([io.wampkit.transport.boundedForWamp]): Ktor's are unbounded by default, and
+ * the router's flow control (events dropped for a slow subscriber) only holds when a full buffer can be seen.
  */
 public fun Route.wamp(router: WampRouter, path: String = "/ws", serializers: List<WampSerializer> = availableSerializers()) {
     require(serializers.isNotEmpty()) { "a WAMP endpoint needs at least one serializer" }

@@ -21,6 +21,13 @@ public interface WampRouter {
     public val maxMessageSize: Int
 
     /**
+     * Messages that may wait for one session's connection (default 1,024): the capacity of the outgoing buffer
+     * of each transport the router's listeners open, and the most replies kept when that buffer is full.
+     * EVENTs beyond it are dropped and counted; see [WampRouterBuilder.sessionQueueCapacity].
+     */
+    public val sessionQueueCapacity: Int
+
+    /**
      * Serves one connection until its session ends: waits for HELLO, then routes its messages. Returns when
      * the session is over; the transport is closed by then.
      */

@@ -4,6 +4,7 @@ import io.wampkit.message.WampUris
 import io.wampkit.router.auth.WampRealmBuilder
 import io.wampkit.router.auth.internal.RealmSecurity
 import io.wampkit.router.internal.DefaultRouter
+import io.wampkit.router.internal.FlowControl
 import io.wampkit.router.internal.RouterConfig
 
 /** Marks the router configuration DSL. */
@@ -34,6 +35,21 @@ public class WampRouterBuilder internal constructor() {
      */
     public var maxRetainedTopics: Int = DEFAULT_MAX_RETAINED_TOPICS
 
+    /**
+     * Flow control: messages that may wait for one session's connection (default 1,024). When a session's
+     * buffer is full, EVENTs to it are dropped and counted (the publisher and every other subscriber go on at
+     * full speed); any other message (RESULT, INVOCATION, ERROR, …) is never dropped: it waits in order,
+     * and a session with more than this many such messages waiting is disconnected.
+     */
+    public var sessionQueueCapacity: Int = DEFAULT_SESSION_QUEUE_CAPACITY
+
+    /**
+     * Flow control: a session that keeps losing EVENTs (its buffer full, with gaps of no more than a second)
+     * for this long is disconnected with ABORT `wampkit.error.slow_consumer` (default 10,000 ms); 0 never
+     * disconnects for that, the session only loses events.
+     */
+    public var slowConsumerTimeoutMillis: Long = DEFAULT_SLOW_CONSUMER_TIMEOUT_MILLIS
+
     /** Serves [name]; call once per realm. A HELLO for any other realm gets ABORT `wamp.error.no_such_realm`. */
     public fun realm(name: String) {
         require(WampUris.isValidUri(name)) { "'$name' is not a valid realm URI" }
@@ -56,12 +72,24 @@ public class WampRouterBuilder internal constructor() {
             "maxMessageSize must be in $MIN_MESSAGE_SIZE..$MAX_MESSAGE_SIZE, was $maxMessageSize"
         }
         require(maxRetainedTopics >= 0) { "maxRetainedTopics must be >= 0, was $maxRetainedTopics" }
-        return RouterConfig(realms.toSet(), maxMessageSize, maxRetainedTopics = maxRetainedTopics, security = security.toMap())
+        require(sessionQueueCapacity > 0) { "sessionQueueCapacity must be positive, was $sessionQueueCapacity" }
+        require(slowConsumerTimeoutMillis >= 0) { "slowConsumerTimeoutMillis must be >= 0, was $slowConsumerTimeoutMillis" }
+        return RouterConfig(
+            realms.toSet(),
+            maxMessageSize,
+            flowControl = FlowControl(sessionQueueCapacity, slowConsumerTimeoutMillis),
+            maxRetainedTopics = maxRetainedTopics,
+            security = security.toMap(),
+        )
     }
 
     public companion object {
         /** The default [maxMessageSize]: 4 MiB. */
         public const val DEFAULT_MAX_MESSAGE_SIZE: Int = 4 * 1024 * 1024
+        /** The default [sessionQueueCapacity]. */
+        public const val DEFAULT_SESSION_QUEUE_CAPACITY: Int = FlowControl.DEFAULT_QUEUE_CAPACITY
+        /** The default [slowConsumerTimeoutMillis]. */
+        public const val DEFAULT_SLOW_CONSUMER_TIMEOUT_MILLIS: Long = FlowControl.DEFAULT_SLOW_CONSUMER_TIMEOUT_MILLIS
         /** The default [maxRetainedTopics]. */
         public const val DEFAULT_MAX_RETAINED_TOPICS: Int = 10_000
         private const val MIN_MESSAGE_SIZE = 1024

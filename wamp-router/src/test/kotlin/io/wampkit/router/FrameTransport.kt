@@ -6,6 +6,8 @@ import io.wampkit.message.DecodeResult
 import io.wampkit.message.WampMessage
 import io.wampkit.serialization.WampSerializer
 import io.wampkit.serialization.jsonSerializer
+import io.wampkit.transport.OutboundMessage
+import io.wampkit.transport.SendResult
 import io.wampkit.transport.WampTransport
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.channels.Channel
@@ -46,6 +48,13 @@ class FrameTransport(capacity: Int = 64, private val serializer: WampSerializer 
         if (closed) throw WampConnectionClosedException("fuzz connection closed")
         serializer.encode(message) // what a real transport would do, so that encoding is exercised too
         sent++
+    }
+
+    override fun trySend(message: OutboundMessage): SendResult {
+        if (closed) return SendResult.CLOSED
+        message.encodedWith(serializer)
+        sent++
+        return SendResult.QUEUED
     }
 
     override suspend fun receive(): WampMessage {

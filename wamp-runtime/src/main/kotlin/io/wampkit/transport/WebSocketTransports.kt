@@ -1,5 +1,7 @@
 package io.wampkit.transport
 
+import io.ktor.websocket.ChannelOverflow
+import io.ktor.websocket.WebSocketChannelsConfig
 import io.ktor.websocket.WebSocketSession
 import io.wampkit.serialization.WampSerializer
 import io.wampkit.transport.internal.WebSocketTransport
@@ -18,3 +20,19 @@ public fun WebSocketSession.asWampTransport(
     require(maxMessageSize > 0) { "maxMessageSize must be positive" }
     return WebSocketTransport(description, this, serializer, maxMessageSize, onClose)
 }
+
+/**
+ * Bounds Ktor's WebSocket channels (unbounded by default) at [capacity] frames each way, for the `channels { }`
+ * block of Ktor's client or server `WebSockets` plugin. A peer that stops reading then fills the outgoing
+ * side, where [WampTransport.trySend] reports [SendResult.FULL] and [WampTransport.send] suspends; a reader
+ * that falls behind stops reading the socket, and TCP slows the peer down. Without it nothing bounds what
+ * Ktor buffers for a slow peer.
+ */
+public fun WebSocketChannelsConfig.boundedForWamp(capacity: Int = DEFAULT_WEBSOCKET_CHANNEL_CAPACITY) {
+    require(capacity > 0) { "capacity must be positive" }
+    incoming = bounded(capacity, ChannelOverflow.SUSPEND)
+    outgoing = bounded(capacity, ChannelOverflow.SUSPEND)
+}
+
+/** The frames each of Ktor's WebSocket channels holds by default when WampKit configures them ([boundedForWamp]). */
+public const val DEFAULT_WEBSOCKET_CHANNEL_CAPACITY: Int = 1024

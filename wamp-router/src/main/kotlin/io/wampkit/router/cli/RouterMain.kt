@@ -25,7 +25,11 @@ public fun main(args: Array<String>) {
         return
     }
     runBlocking {
-        val router = wampRouter { options.realms.forEach { realm(it) } }
+        val router = wampRouter {
+            options.realms.forEach { realm(it) }
+            sessionQueueCapacity = options.queueCapacity
+            slowConsumerTimeoutMillis = options.slowConsumerTimeoutMillis
+        }
         val server = router.startServer(
             options.host, options.port, options.path, options.serializers.mapNotNull { serializerNamed(it) },
         )

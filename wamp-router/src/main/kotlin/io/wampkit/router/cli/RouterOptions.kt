@@ -1,5 +1,6 @@
 package io.wampkit.router.cli
 
+import io.wampkit.router.WampRouterBuilder
 import io.wampkit.serialization.availableSerializers
 
 /** Command line of the standalone router. */
@@ -21,6 +22,10 @@ internal data class RouterOptions(
     val tlsKeyStorePassword: String? = null,
     val tlsCertificate: String? = null,
     val tlsKey: String? = null,
+    /** Flow control: messages that may wait for one session (`--queue-capacity`). */
+    val queueCapacity: Int = WampRouterBuilder.DEFAULT_SESSION_QUEUE_CAPACITY,
+    /** Flow control: how long a session may keep losing events before it is disconnected (`--slow-consumer-timeout-ms`, 0 never). */
+    val slowConsumerTimeoutMillis: Long = WampRouterBuilder.DEFAULT_SLOW_CONSUMER_TIMEOUT_MILLIS,
 ) {
     /** True when a TLS listener is asked for. */
     val usesTls: Boolean get() = wssPort != null || rawSocketTlsPort != null
@@ -33,8 +38,13 @@ internal data class RouterOptions(
         const val USAGE: String =
             "usage: java -jar wamp-router.jar [--host 127.0.0.1] [--port 8080] [--path /ws] [--realm realm1]... " +
                 "[--serializer json|msgpack|cbor]...\n" +
+                "         [--queue-capacity N] [--slow-consumer-timeout-ms MS]\n" +
                 "         [--rawsocket-port P] [--wss-port P] [--rawsocket-tls-port P]\n" +
                 "         [--tls-keystore FILE.p12 --tls-keystore-password PW | --tls-cert CHAIN.pem --tls-key KEY.pem]\n" +
+                "  --queue-capacity       messages that may wait for one session (default ${WampRouterBuilder.DEFAULT_SESSION_QUEUE_CAPACITY});\n" +
+                "                         beyond it events to that session are dropped and counted, replies are kept\n" +
+                "  --slow-consumer-timeout-ms  disconnect a session that keeps losing events this long\n" +
+                "                         (default ${WampRouterBuilder.DEFAULT_SLOW_CONSUMER_TIMEOUT_MILLIS}; 0: never)\n" +
                 "  --rawsocket-port       also serve RawSocket (rs://host:P)\n" +
                 "  --wss-port             also serve WebSocket over TLS (wss://host:P/path)\n" +
                 "  --rawsocket-tls-port   also serve RawSocket over TLS (rss://host:P)\n" +
@@ -68,6 +78,13 @@ internal data class RouterOptions(
                             "--serializer must be one of ${availableSerializers().joinToString(", ") { it.name }}, was '$name'"
                         }
                     }
+                    "--queue-capacity" -> options = options.copy(
+                        queueCapacity = value().toIntOrNull()?.takeIf { it > 0 } ?: throw IllegalArgumentException("--queue-capacity must be a positive number"),
+                    )
+                    "--slow-consumer-timeout-ms" -> options = options.copy(
+                        slowConsumerTimeoutMillis = value().toLongOrNull()?.takeIf { it >= 0 }
+                            ?: throw IllegalArgumentException("--slow-consumer-timeout-ms must be a number >= 0"),
+                    )
                     "--rawsocket-port" -> options = options.copy(rawSocketPort = port(arg))
                     "--wss-port" -> options = options.copy(wssPort = port(arg))
                     "--rawsocket-tls-port" -> options = options.copy(rawSocketTlsPort = port(arg))

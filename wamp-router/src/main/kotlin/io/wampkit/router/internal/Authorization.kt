@@ -41,7 +41,7 @@ internal suspend fun WampAuthorizer.admits(session: RouterSession, message: Wamp
     if (message !is Publish || message.options.boolean("acknowledge") == true) {
         val text = "session is not authorized to ${action.name.lowercase()} '$uri'"
         val request = message.request
-        session.send(Error(message.code, request, WampDict.EMPTY, WampErrors.NOT_AUTHORIZED, wampListOf(text)))
+        session.offer(Error(message.code, request, WampDict.EMPTY, WampErrors.NOT_AUTHORIZED, wampListOf(text)))
     }
     return false
 }

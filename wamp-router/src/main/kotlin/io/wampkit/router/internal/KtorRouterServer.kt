@@ -12,6 +12,7 @@ import io.wampkit.router.WampRouter
 import io.wampkit.router.WampRouterServer
 import io.wampkit.router.wamp
 import io.wampkit.serialization.WampSerializer
+import io.wampkit.transport.boundedForWamp
 import java.util.concurrent.atomic.AtomicBoolean
 
 /**
@@ -63,6 +64,7 @@ internal class KtorRouterServer(
                 // The WAMP limit is checked by the transport, which answers with ABORT; this guard only
                 // bounds what Ktor buffers before the router sees a frame.
                 maxFrameSize = maxOf(MIN_FRAME_GUARD, 2L * router.maxMessageSize)
+                channels { boundedForWamp(router.sessionQueueCapacity) }
             }
             routing { wamp(router, path, serializers) }
         }

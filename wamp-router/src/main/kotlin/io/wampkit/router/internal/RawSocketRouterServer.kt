@@ -67,7 +67,7 @@ internal class RawSocketRouterServer private constructor(
 
     private suspend fun serve(router: WampRouter, socket: Socket, settings: Settings, refuse: RawSocketError?) {
         try {
-            val transport = socket.acceptRawSocket(settings.serializers, settings.maxLength, settings.tls, settings.handshakeTimeoutMillis, refuse)
+            val transport = socket.acceptRawSocket(settings.serializers, settings.maxLength, settings.tls, settings.handshakeTimeoutMillis, refuse, router.sessionQueueCapacity)
                 ?: return
             router.serve(transport)
         } catch (e: CancellationException) {

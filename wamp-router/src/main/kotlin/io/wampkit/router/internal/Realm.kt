@@ -13,6 +13,7 @@ import io.wampkit.message.Unsubscribe
 import io.wampkit.message.WampMessage
 import io.wampkit.message.Yield
 import io.wampkit.router.auth.WampAuthorizer
+import io.wampkit.transport.OutboundMessage
 import io.wampkit.value.WampDict
 import io.wampkit.value.WampList
 import kotlinx.coroutines.CoroutineName
@@ -23,8 +24,9 @@ import kotlinx.coroutines.launch
 
 /**
  * One realm: its sessions, dealer and broker. Routing decisions are taken under one lock, which is never
- * held across a suspension; the resulting messages are then handed to the target sessions' bounded
- * outgoing queues, so a slow receiver slows its senders instead of growing memory.
+ * held across a suspension; the resulting messages are then offered to the target sessions' bounded
+ * outgoing buffers without suspending ([RouterSession.offer]): routing never waits for another session, and a
+ * slow receiver loses events (and eventually its connection) instead of slowing its senders or growing memory.
  */
 internal class Realm(
     val name: String,
@@ -49,20 +51,22 @@ internal class Realm(
     val sessionCount: Int get() = synchronized(lock) { sessions.size }
 
     /** Adds [session] to the realm and publishes `wamp.session.on_join`. */
-    suspend fun attach(session: RouterSession) {
-        val out = synchronized(lock) {
-            sessions[session.id] = session
-            broker.sessionJoined(session)
-        }
-        for (delivery in out) deliver(delivery)
+    fun attach(session: RouterSession) {
+        deliverAll(
+            synchronized(lock) {
+                sessions[session.id] = session
+                broker.sessionJoined(session)
+            },
+        )
     }
 
-    suspend fun detach(session: RouterSession) {
-        val out = synchronized(lock) {
-            if (sessions.remove(session.id) == null) return
-            dealer.detach(session) + broker.detach(session)
-        }
-        for (delivery in out) delivery.to.send(delivery.message)
+    fun detach(session: RouterSession) {
+        deliverAll(
+            synchronized(lock) {
+                if (sessions.remove(session.id) == null) return
+                dealer.detach(session) + broker.detach(session)
+            },
+        )
     }
 
     /** Routes one message of a joined [session]; throws [WampProtocolViolationException] when it breaks the protocol. */
@@ -71,10 +75,13 @@ internal class Realm(
         when (message) {
             is Publish -> {
                 val publication = synchronized(lock) { broker.publish(session, message) }
-                for (batch in publication.batches) for (target in batch.targets) target.send(batch.event)
-                publication.ack?.let { session.send(it.message) }
+                for (batch in publication.batches) {
+                    val event = OutboundMessage(batch.event) // encoded once per serializer for all its targets
+                    for (target in batch.targets) target.offer(event)
+                }
+                publication.ack?.let { session.offer(it.message) }
             }
-            is Call -> for (d in synchronized(lock) { meta.call(session, message) ?: listOf(dealer.call(session, message)) }) deliver(d)
+            is Call -> deliverAll(synchronized(lock) { meta.call(session, message) ?: listOf(dealer.call(session, message)) })
             is Yield -> synchronized(lock) { dealer.yield(session, message) }?.let { deliver(it) }
             is Error -> {
                 if (message.requestType != MessageCode.INVOCATION) {
@@ -82,11 +89,11 @@ internal class Realm(
                 }
                 synchronized(lock) { dealer.error(session, message) }?.let { deliver(it) }
             }
-            is Subscribe -> for (d in synchronized(lock) { broker.subscribe(session, message) }) deliver(d)
-            is Unsubscribe -> for (d in synchronized(lock) { broker.unsubscribe(session, message) }) deliver(d)
-            is Register -> for (d in synchronized(lock) { dealer.register(session, message) }) deliver(d)
-            is Unregister -> for (d in synchronized(lock) { dealer.unregister(session, message) }) deliver(d)
-            is Cancel -> for (d in synchronized(lock) { dealer.cancel(session, message) }) deliver(d)
+            is Subscribe -> deliverAll(synchronized(lock) { broker.subscribe(session, message) })
+            is Unsubscribe -> deliverAll(synchronized(lock) { broker.unsubscribe(session, message) })
+            is Register -> deliverAll(synchronized(lock) { dealer.register(session, message) })
+            is Unregister -> deliverAll(synchronized(lock) { dealer.unregister(session, message) })
+            is Cancel -> deliverAll(synchronized(lock) { dealer.cancel(session, message) })
             else -> throw WampProtocolViolationException("${MessageCode.name(message.code)} is not a message a router accepts")
         }
     }
@@ -95,8 +102,8 @@ internal class Realm(
     fun <T> subscriptionMeta(query: BrokerMeta.() -> T): T = synchronized(lock) { broker.meta.query() }
 
     /** Publishes a router meta event ([Broker.metaEvent]) to this realm's subscribers of [topic]. */
-    suspend fun publishMeta(topic: String, args: WampList, kwargs: WampDict = WampDict.EMPTY, exclude: RouterSession? = null) {
-        for (d in synchronized(lock) { broker.metaEvent(topic, args, kwargs, exclude) }) deliver(d)
+    fun publishMeta(topic: String, args: WampList, kwargs: WampDict = WampDict.EMPTY, exclude: RouterSession? = null) {
+        deliverAll(synchronized(lock) { broker.metaEvent(topic, args, kwargs, exclude) })
     }
 
     /** Number of topics holding a retained event. */
@@ -104,12 +111,22 @@ internal class Realm(
 
     fun snapshot(): List<RouterSession> = synchronized(lock) { sessions.values.toList() }
 
-    private suspend fun deliver(delivery: Delivery) = delivery.to.send(delivery.message)
+    private fun deliver(delivery: Delivery) = delivery.to.offer(delivery.message)
+
+    /** Offers each delivery; consecutive deliveries of the same message (a meta event's fan-out) share its encoding. */
+    private fun deliverAll(deliveries: List<Delivery>) {
+        var shared: OutboundMessage? = null
+        for (d in deliveries) {
+            val out = shared?.takeIf { it.message === d.message } ?: OutboundMessage(d.message)
+            shared = out
+            d.to.offer(out)
+        }
+    }
 
     /** A call timeout: a coroutine of the router's scope (no thread), cancelled by the dealer when the call ends. */
     private fun startCallTimer(pending: PendingCall, millis: Long): Job =
         scope.launch(CoroutineName("wamp-call-timeout-${pending.callRequest}")) {
             delay(millis)
-            for (d in synchronized(lock) { dealer.timeout(pending) }) deliver(d)
+            deliverAll(synchronized(lock) { dealer.timeout(pending) })
         }
 }

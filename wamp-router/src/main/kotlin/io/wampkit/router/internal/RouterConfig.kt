@@ -6,7 +6,7 @@ internal class RouterConfig(
     val realms: Set<String>,
     val maxMessageSize: Int,
     val helloTimeoutMillis: Long = 10_000L,
-    val outgoingBuffer: Int = 256,
+    val flowControl: FlowControl = FlowControl(),
     val shutdownGraceMillis: Long = 2_000L,
     val maxRetainedTopics: Int = Broker.DEFAULT_MAX_RETAINED_TOPICS,
     /** Per realm; a realm missing here is [RealmSecurity.OPEN]. */

@@ -2,6 +2,8 @@ package io.wampkit.transport.internal
 
 import io.wampkit.WampConnectionClosedException
 import io.wampkit.message.WampMessage
+import io.wampkit.transport.OutboundMessage
+import io.wampkit.transport.SendResult
 import io.wampkit.transport.WampTransport
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.channels.Channel
@@ -33,6 +35,16 @@ internal class InMemoryTransport(
         } catch (e: CancellationException) {
             currentCoroutineContext().ensureActive() // our own coroutine was cancelled: propagate that
             throw closedException(e) // the channel was cancelled by the other side's close()
+        }
+    }
+
+    override fun trySend(message: OutboundMessage): SendResult {
+        if (closed) return SendResult.CLOSED
+        val result = outgoing.trySend(message.message)
+        return when {
+            result.isSuccess -> SendResult.QUEUED
+            result.isClosed -> SendResult.CLOSED
+            else -> SendResult.FULL
         }
     }
 

@@ -14,6 +14,7 @@ import io.wampkit.transport.WampConnector
 import io.wampkit.transport.WampTransport
 import io.wampkit.transport.WebSocketKeepAlive
 import io.wampkit.transport.asWampTransport
+import io.wampkit.transport.boundedForWamp
 import io.wampkit.transport.tls.TlsConfig
 import io.wampkit.transport.tls.tlsConfig
 import io.ktor.http.Url
@@ -33,7 +34,7 @@ internal class WebSocketClientConnector(
 
     override suspend fun connect(): WampTransport {
         val client = sharedClient ?: HttpClient(CIO) {
-            install(WebSockets)
+            install(WebSockets) { channels { boundedForWamp() } }
             val secure = tls ?: if (url.startsWith("wss://")) tlsConfig() else null
             secure?.let { engine { https { applyWampTls(it, Url(url).host) } } }
         }

@@ -11,7 +11,10 @@ import io.wampkit.WampProtocolViolationException
 import io.wampkit.message.DecodeResult
 import io.wampkit.message.WampMessage
 import io.wampkit.serialization.WampSerializer
+import io.wampkit.transport.OutboundMessage
+import io.wampkit.transport.SendResult
 import io.wampkit.transport.WampTransport
+import kotlinx.coroutines.cancel
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.channels.ClosedReceiveChannelException
 import kotlinx.coroutines.channels.ClosedSendChannelException
@@ -33,14 +36,24 @@ internal class WebSocketTransport(
     private val closed = AtomicBoolean(false)
 
     override suspend fun send(message: WampMessage) {
-        val bytes = serializer.encode(message)
-        val frame = if (serializer.isBinary) Frame.Binary(true, bytes) else Frame.Text(true, bytes)
         try {
-            session.outgoing.send(frame)
+            session.outgoing.send(frameOf(serializer.encode(message)))
         } catch (e: ClosedSendChannelException) {
             throw closedException(e)
         }
     }
+
+    override fun trySend(message: OutboundMessage): SendResult {
+        if (closed.get()) return SendResult.CLOSED
+        val result = session.outgoing.trySend(frameOf(message.encodedWith(serializer)))
+        return when {
+            result.isSuccess -> SendResult.QUEUED
+            result.isClosed -> SendResult.CLOSED
+            else -> SendResult.FULL
+        }
+    }
+
+    private fun frameOf(bytes: ByteArray): Frame = if (serializer.isBinary) Frame.Binary(true, bytes) else Frame.Text(true, bytes)
 
     override suspend fun receive(): WampMessage {
         while (true) {
@@ -83,7 +96,9 @@ internal class WebSocketTransport(
         if (!closed.compareAndSet(false, true)) return
         withContext(NonCancellable) {
             try {
-                session.close(CloseReason(CloseReason.Codes.NORMAL, "WAMP session closed"))
+                // a peer that stops reading keeps the Close frame queued forever: then the socket is cut
+                withTimeoutOrNull(CLOSE_FRAME_WAIT_MS) { session.close(CloseReason(CloseReason.Codes.NORMAL, "WAMP session closed")) }
+                    ?: session.cancel()
             } catch (_: Exception) {
                 // the connection is already gone
             } finally {
@@ -102,3 +117,4 @@ internal class WebSocketTransport(
 private fun Frame.readBytesCompat(): ByteArray = data
 
 private const val CLOSE_REASON_WAIT_MS = 1_000L
+private const val CLOSE_FRAME_WAIT_MS = 1_000L

@@ -3,6 +3,7 @@ package io.wampkit.transport.rawsocket
 import io.ktor.network.sockets.Socket
 import io.wampkit.serialization.WampSerializer
 import io.wampkit.transport.WampTransport
+import io.wampkit.transport.rawsocket.internal.DEFAULT_QUEUE_CAPACITY
 import io.wampkit.transport.rawsocket.internal.HandshakeOutcome
 import io.wampkit.transport.rawsocket.internal.RawSocketTransport
 import io.wampkit.transport.rawsocket.internal.byteConnection
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory
  * frame from the client is then a protocol violation. [refuse] answers the handshake with that error (e.g.
  * [RawSocketError.MAX_CONNECTION_COUNT_REACHED]).
  *
+ * [queueCapacity] bounds the messages queued for the client; beyond it [WampTransport.trySend] reports FULL.
+ *
  * Returns the transport, or null after refusing or failing the connection (bad magic octet, unknown
  * serializer, reserved bits, timeout, TLS failure), which is then closed. Never throws for what the client sent.
  */
@@ -31,8 +34,10 @@ public suspend fun Socket.acceptRawSocket(
     tls: TlsServerConfig? = null,
     handshakeTimeoutMillis: Long = 10_000L,
     refuse: RawSocketError? = null,
+    queueCapacity: Int = DEFAULT_QUEUE_CAPACITY,
 ): WampTransport? {
     require(serializers.isNotEmpty()) { "at least one serializer is needed" }
+    require(queueCapacity > 0) { "queueCapacity must be positive" }
     val peer = remoteAddress.toString()
     val connection = try {
         byteConnection(tls?.serverEngine(), handshakeTimeoutMillis)
@@ -67,7 +72,7 @@ public suspend fun Socket.acceptRawSocket(
             val scheme = if (tls == null) "rs" else "rss"
             RawSocketTransport(
                 "$scheme://$peer (${agreed.serializer.name})",
-                connection.input, connection.output, agreed.serializer, agreed.maxReceive, agreed.maxSend, routerSide = true, onClose = connection.close,
+                connection.input, connection.output, agreed.serializer, agreed.maxReceive, agreed.maxSend, routerSide = true, queueCapacity = queueCapacity, onClose = connection.close,
             )
         }
     }

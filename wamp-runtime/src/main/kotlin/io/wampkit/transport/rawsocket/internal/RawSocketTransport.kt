@@ -11,7 +11,17 @@ import io.wampkit.message.Event
 import io.wampkit.message.MessageCode
 import io.wampkit.message.WampMessage
 import io.wampkit.serialization.WampSerializer
+import io.wampkit.transport.OutboundMessage
+import io.wampkit.transport.SendResult
 import io.wampkit.transport.WampTransport
+import kotlinx.coroutines.CoroutineName
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.channels.ClosedSendChannelException
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withTimeoutOrNull
 import io.wampkit.transport.rawsocket.internal.RawSocketFraming.TYPE_MESSAGE
 import io.wampkit.transport.rawsocket.internal.RawSocketFraming.TYPE_PING
 import io.wampkit.transport.rawsocket.internal.RawSocketFraming.TYPE_PONG
@@ -39,6 +49,7 @@ internal class RawSocketTransport(
     private val maxReceive: Int,
     private val maxSend: Int,
     private val routerSide: Boolean = false,
+    queueCapacity: Int = DEFAULT_QUEUE_CAPACITY,
     private val onClose: suspend () -> Unit,
 ) : WampTransport {
     private val closed = AtomicBoolean(false)
@@ -46,22 +57,86 @@ internal class RawSocketTransport(
     private val writeHeader = ByteArray(4)
     private val readHeader = ByteArray(4) // receive() has a single caller
 
+    /** Encoded messages waiting for the writer, which flushes once per burst; bounded. */
+    private val queue = Channel<ByteArray>(queueCapacity)
+    private val writerJob = SupervisorJob()
+    private val writerStarted = AtomicBoolean(false)
+
     override suspend fun send(message: WampMessage) {
-        val bytes = serializer.encode(message)
-        if (bytes.size > maxSend) {
-            val problem = "${MessageCode.name(message.code)} of ${bytes.size} bytes exceeds the peer's RawSocket maximum of $maxSend bytes"
-            // a client learns it from the exception; a router drops an EVENT (as the spec suggests) and
-            // fails the connection for anything else, whose loss the client could not notice
-            if (!routerSide) throw IllegalArgumentException("$problem ($description)")
-            if (message is Event) {
-                log.warn("{}: dropped {}", description, problem)
-                return
-            }
-            log.warn("{}: closing the connection: {}", description, problem)
+        val bytes = try {
+            sendable(message, serializer.encode(message)) ?: return
+        } catch (e: WampConnectionClosedException) {
             close()
-            throw WampConnectionClosedException("$description: $problem")
+            throw e
         }
-        writeFrame(TYPE_MESSAGE, bytes)
+        startWriter()
+        try {
+            queue.send(bytes)
+        } catch (e: ClosedSendChannelException) {
+            throw WampConnectionClosedException("$description is closed", cause = e)
+        }
+    }
+
+    override fun trySend(message: OutboundMessage): SendResult {
+        if (closed.get()) return SendResult.CLOSED
+        val bytes = try {
+            sendable(message.message, message.encodedWith(serializer)) ?: return SendResult.QUEUED
+        } catch (e: WampConnectionClosedException) {
+            return SendResult.CLOSED
+        }
+        startWriter()
+        val result = queue.trySend(bytes)
+        return when {
+            result.isSuccess -> SendResult.QUEUED
+            result.isClosed -> SendResult.CLOSED
+            else -> SendResult.FULL
+        }
+    }
+
+    /** [bytes], or null for an EVENT the router drops because the peer cannot take it. */
+    private fun sendable(message: WampMessage, bytes: ByteArray): ByteArray? {
+        if (bytes.size <= maxSend) return bytes
+        val problem = "${MessageCode.name(message.code)} of ${bytes.size} bytes exceeds the peer's RawSocket maximum of $maxSend bytes"
+        // a client learns it from the exception; a router drops an EVENT (as the spec suggests) and
+        // fails the connection for anything else, whose loss the client could not notice
+        if (!routerSide) throw IllegalArgumentException("$problem ($description)")
+        if (message is Event) {
+            log.warn("{}: dropped {}", description, problem)
+            return null
+        }
+        log.warn("{}: closing the connection: {}", description, problem)
+        closeNow()
+        throw WampConnectionClosedException("$description: $problem")
+    }
+
+    private fun startWriter() {
+        if (!writerStarted.compareAndSet(false, true)) return
+        CoroutineScope(writerJob + Dispatchers.IO + CoroutineName("wamp-rawsocket-writer")).launch { drain() }
+    }
+
+    /** Writes what is queued; flushes when the queue is empty (once per burst, not once per message). */
+    private suspend fun drain() {
+        try {
+            for (first in queue) {
+                writeLock.withLock {
+                    writeFrameUnflushed(TYPE_MESSAGE, first)
+                    while (true) writeFrameUnflushed(TYPE_MESSAGE, queue.tryReceive().getOrNull() ?: break)
+                    output.flush()
+                }
+            }
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            log.debug("{}: write failed: {}", description, e.toString())
+            closeNow()
+        }
+    }
+
+    /** Ends the writer and the connection at once, for [sendable]'s failures and a failed write; [close] follows. */
+    private fun closeNow() {
+        queue.close()
+        writerJob.cancel()
+        output.cancel(null)
     }
 
     /** Sends a PING with [payload]; the peer answers with a PONG that [receive] consumes. */
@@ -98,7 +173,10 @@ internal class RawSocketTransport(
         if (!closed.compareAndSet(false, true)) return
         withContext(NonCancellable) {
             try {
-                writeLock.withLock { output.flushAndClose() }
+                queue.close() // what is queued is still written, unless the peer stopped reading
+                if (writerStarted.get()) withTimeoutOrNull(CLOSE_FLUSH_WAIT_MS) { writerJob.children.forEach { it.join() } }
+                writerJob.cancel()
+                withTimeoutOrNull(CLOSE_FLUSH_WAIT_MS) { writeLock.withLock { output.flushAndClose() } } ?: output.cancel(null)
             } catch (_: Exception) {
                 // the connection is already gone
             } finally {
@@ -107,13 +185,17 @@ internal class RawSocketTransport(
         }
     }
 
+    private suspend fun writeFrameUnflushed(type: Int, payload: ByteArray) {
+        RawSocketFraming.header(type, payload.size, writeHeader)
+        output.writeFully(writeHeader)
+        output.writeFully(payload)
+    }
+
     private suspend fun writeFrame(type: Int, payload: ByteArray) {
         if (closed.get()) throw WampConnectionClosedException("$description is closed")
         try {
             writeLock.withLock {
-                RawSocketFraming.header(type, payload.size, writeHeader)
-                output.writeFully(writeHeader)
-                output.writeFully(payload)
+                writeFrameUnflushed(type, payload)
                 output.flush()
             }
         } catch (e: CancellationException) {
@@ -137,3 +219,7 @@ internal class RawSocketTransport(
 }
 
 private val log = LoggerFactory.getLogger(RawSocketTransport::class.java)
+
+/** Messages a RawSocket transport queues for its writer before [WampTransport.trySend] reports FULL. */
+internal const val DEFAULT_QUEUE_CAPACITY: Int = 1024
+private const val CLOSE_FLUSH_WAIT_MS = 1_000L
