@@ -1,6 +1,6 @@
 package io.wampkit.router
 
-import io.wampkit.router.internal.KtorRouterServer
+import io.wampkit.router.internal.netty.NettyRouterServer
 import io.wampkit.serialization.WampSerializer
 import io.wampkit.serialization.availableSerializers
 
@@ -23,7 +23,8 @@ public interface WampRouterServer {
 }
 
 /**
- * Serves this router over WebSocket on a Ktor CIO server at [host]:[port][path], speaking the subprotocols of
+ * Serves this router over WebSocket at [host]:[port][path] on Netty, used directly (one event loop per core;
+ * each frame is decoded and routed on the loop that read it, see docs/performance.md), speaking the subprotocols of
  * [serializers] (by default `wamp.2.json`, `wamp.2.msgpack` and `wamp.2.cbor`); each client gets the first
  * subprotocol of its own offer that is among them, and a client offering none gets HTTP 400 (see [wamp]).
  * Port 0 picks a free port; read it from [WampRouterServer.port].
@@ -37,5 +38,5 @@ public suspend fun WampRouter.startServer(
     require(port in 0..65_535) { "port must be in 0..65535, was $port" }
     require(path.startsWith("/")) { "path must start with '/', was '$path'" }
     require(serializers.isNotEmpty()) { "a WebSocket listener needs at least one serializer" }
-    return KtorRouterServer.start(this, host, port, path, serializers.toList())
+    return NettyRouterServer.start(this, host, port, path, serializers.toList())
 }

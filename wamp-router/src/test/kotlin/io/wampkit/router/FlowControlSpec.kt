@@ -193,7 +193,8 @@ class FlowControlSpec : FunSpec({
     test("over WebSocket, a subscriber that stops reading is disconnected with ${WampErrors.SLOW_CONSUMER} and a fast one gets everything") {
         val router = wampRouter {
             realm("realm1")
-            sessionQueueCapacity = 64
+            // room for the fast subscriber's reader to fall behind on a busy machine; the stuck one fills any bound
+            sessionQueueCapacity = 1024
             slowConsumerTimeoutMillis = 300
         }
         val server = router.startServer(port = 0)

@@ -1,5 +1,6 @@
 package io.wampkit.router.cli
 
+import io.wampkit.router.internal.KtorRouterServer
 import io.wampkit.router.startServer
 import io.wampkit.serialization.serializerNamed
 import io.wampkit.router.wampRouter
@@ -30,9 +31,11 @@ public fun main(args: Array<String>) {
             sessionQueueCapacity = options.queueCapacity
             slowConsumerTimeoutMillis = options.slowConsumerTimeoutMillis
         }
-        val server = router.startServer(
-            options.host, options.port, options.path, options.serializers.mapNotNull { serializerNamed(it) },
-        )
+        val serializers = options.serializers.mapNotNull { serializerNamed(it) }
+        val server = when (options.engine) {
+            RouterOptions.ENGINE_NETTY -> router.startServer(options.host, options.port, options.path, serializers)
+            else -> KtorRouterServer.start(router, options.host, options.port, options.path, serializers) // for comparisons
+        }
         val extra = startExtraListeners(router, options)
         Runtime.getRuntime().addShutdownHook(
             Thread({

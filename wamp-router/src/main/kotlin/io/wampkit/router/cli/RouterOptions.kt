@@ -26,6 +26,8 @@ internal data class RouterOptions(
     val queueCapacity: Int = WampRouterBuilder.DEFAULT_SESSION_QUEUE_CAPACITY,
     /** Flow control: how long a session may keep losing events before it is disconnected (`--slow-consumer-timeout-ms`, 0 never). */
     val slowConsumerTimeoutMillis: Long = WampRouterBuilder.DEFAULT_SLOW_CONSUMER_TIMEOUT_MILLIS,
+    /** The `ws://` listener's engine (`--engine`): Netty used directly (default), or Ktor's CIO server for comparison. */
+    val engine: String = ENGINE_NETTY,
 ) {
     /** True when a TLS listener is asked for. */
     val usesTls: Boolean get() = wssPort != null || rawSocketTlsPort != null
@@ -35,16 +37,21 @@ internal data class RouterOptions(
             "wssPort=$wssPort, rawSocketTlsPort=$rawSocketTlsPort, tlsKeyStore=$tlsKeyStore, tlsCertificate=$tlsCertificate)"
 
     companion object {
+        const val ENGINE_NETTY: String = "netty"
+        const val ENGINE_KTOR_CIO: String = "ktor-cio"
+        private val ENGINES = listOf(ENGINE_NETTY, ENGINE_KTOR_CIO)
+
         const val USAGE: String =
             "usage: java -jar wamp-router.jar [--host 127.0.0.1] [--port 8080] [--path /ws] [--realm realm1]... " +
                 "[--serializer json|msgpack|cbor]...\n" +
-                "         [--queue-capacity N] [--slow-consumer-timeout-ms MS]\n" +
+                "         [--queue-capacity N] [--slow-consumer-timeout-ms MS] [--engine netty|ktor-cio]\n" +
                 "         [--rawsocket-port P] [--wss-port P] [--rawsocket-tls-port P]\n" +
                 "         [--tls-keystore FILE.p12 --tls-keystore-password PW | --tls-cert CHAIN.pem --tls-key KEY.pem]\n" +
                 "  --queue-capacity       messages that may wait for one session (default ${WampRouterBuilder.DEFAULT_SESSION_QUEUE_CAPACITY});\n" +
                 "                         beyond it events to that session are dropped and counted, replies are kept\n" +
                 "  --slow-consumer-timeout-ms  disconnect a session that keeps losing events this long\n" +
                 "                         (default ${WampRouterBuilder.DEFAULT_SLOW_CONSUMER_TIMEOUT_MILLIS}; 0: never)\n" +
+                "  --engine               the ws:// listener: netty (default, Netty used directly) or ktor-cio\n" +
                 "  --rawsocket-port       also serve RawSocket (rs://host:P)\n" +
                 "  --wss-port             also serve WebSocket over TLS (wss://host:P/path)\n" +
                 "  --rawsocket-tls-port   also serve RawSocket over TLS (rss://host:P)\n" +
@@ -84,6 +91,9 @@ internal data class RouterOptions(
                     "--slow-consumer-timeout-ms" -> options = options.copy(
                         slowConsumerTimeoutMillis = value().toLongOrNull()?.takeIf { it >= 0 }
                             ?: throw IllegalArgumentException("--slow-consumer-timeout-ms must be a number >= 0"),
+                    )
+                    "--engine" -> options = options.copy(
+                        engine = value().also { require(it in ENGINES) { "--engine must be one of ${ENGINES.joinToString(", ")}, was '$it'" } },
                     )
                     "--rawsocket-port" -> options = options.copy(rawSocketPort = port(arg))
                     "--wss-port" -> options = options.copy(wssPort = port(arg))
