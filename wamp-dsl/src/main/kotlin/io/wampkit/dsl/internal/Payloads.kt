@@ -29,7 +29,13 @@ internal object Payloads {
         return out
     }
 
-    /** Plain values directly; other objects through their `@Serializable` serializer (looked up once per call). */
+    /** The `@Serializable` serializer of each class, looked up by reflection once per class, not per argument. */
+    private val classSerializers = object : ClassValue<KSerializer<Any?>>() {
+        @Suppress("UNCHECKED_CAST")
+        override fun computeValue(type: Class<*>): KSerializer<Any?> = serializer(type) as KSerializer<Any?>
+    }
+
+    /** Plain values directly; other objects through their `@Serializable` serializer (cached per class). */
     fun encodeAny(value: Any?): WampValue = when (value) {
         null, is WampValue, is Boolean, is Number, is String, is ByteArray -> value.toWampValue()
         is List<*> -> WampList(value.map(::encodeAny))
@@ -38,7 +44,7 @@ internal object Payloads {
             require(k is String) { "WAMP dictionary keys must be strings" }
             k to encodeAny(v)
         })
-        else -> encode(serializer(value.javaClass), value)
+        else -> encode(classSerializers.get(value.javaClass), value)
     }
 
     fun encodeArgs(args: Array<out Any?>): WampList =
