@@ -224,11 +224,11 @@ internal class RouterSession(
         }
         identity = RouterAuthentication(id, transport, ::sendNow, router.config.helloTimeoutMillis)
             .authenticate(hello, router.config.security(realm.name)) ?: return null
-        // WELCOME goes out before the realm's on_join events reach anyone, and nothing between attaching and
-        // remembering the realm can suspend: a session cancelled now is still detached when it ends
-        offer(Welcome(id, welcomeDetails(identity)))
+        // attached before WELCOME goes out, so that the client's first request finds it in the realm; nothing
+        // from here on suspends, so a session cancelled now is still detached when it ends
         joined = realm
         realm.attach(this)
+        offer(Welcome(id, welcomeDetails(identity)))
         log.debug("session {} joined realm '{}' over {}", id, realm.name, transport.description)
         return realm
     }

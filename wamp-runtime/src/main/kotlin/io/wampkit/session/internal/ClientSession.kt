@@ -37,6 +37,8 @@ import kotlinx.coroutines.Job
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.launch
+import io.wampkit.transport.netty.internal.NettyWebSocketTransport
+import kotlin.coroutines.EmptyCoroutineContext
 import kotlinx.coroutines.withContext
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.withTimeoutOrNull
@@ -79,7 +81,9 @@ internal class ClientSession(
     private val brokerFeatures = BrokerFeatures(welcomeDetails)
 
     fun start() {
-        launch(CoroutineName("wamp-reader-$sessionId")) { readLoop() }
+        // over Netty the reader runs on the connection's event loop: a frame is handled where it was read
+        val readerDispatcher = (transport as? NettyWebSocketTransport)?.readerDispatcher ?: EmptyCoroutineContext
+        launch(readerDispatcher + CoroutineName("wamp-reader-$sessionId")) { readLoop() }
     }
 
     override suspend fun call(

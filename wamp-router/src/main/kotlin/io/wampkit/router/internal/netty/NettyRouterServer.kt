@@ -21,6 +21,7 @@ import io.netty.util.concurrent.GlobalEventExecutor
 import io.wampkit.router.WampRouter
 import io.wampkit.router.WampRouterServer
 import io.wampkit.serialization.WampSerializer
+import io.wampkit.transport.netty.awaitCompletion
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.SupervisorJob
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean
 
 /**
  * The `ws://` listener on Netty used directly: HTTP upgrade ([UpgradeGuard], Netty's WebSocket protocol
- * handler), then [WampFrameHandler], whose session runs on the channel's event loop. One event loop per
+ * handler), then [SessionStarter], whose session runs on the channel's event loop. One event loop per
  * core, nothing else: a frame is read, decoded, routed and its results written by the loop that read it.
  */
 internal class NettyRouterServer private constructor(
@@ -49,10 +50,10 @@ internal class NettyRouterServer private constructor(
     override suspend fun stop() {
         if (!stopped.compareAndSet(false, true)) return
         withContext(NonCancellable) {
-            serverChannel.close().awaitDone()
-            connections.close().awaitDone()
+            serverChannel.close().awaitCompletion()
+            connections.close().awaitCompletion()
             sessions.job.cancelAndJoin()
-            group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).awaitDone()
+            group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).awaitCompletion()
         }
     }
 
@@ -95,12 +96,12 @@ internal class NettyRouterServer private constructor(
                             UpgradeGuard(path, supported),
                             WebSocketServerProtocolHandler(protocol),
                             WebSocketFrameAggregator(guard),
-                            WampFrameHandler(router, serializers, sessions.scope),
+                            SessionStarter(router, serializers, sessions.scope),
                         )
                     }
                 })
             val bound = try {
-                bootstrap.bind(InetSocketAddress(host, port)).also { it.awaitDone() }
+                bootstrap.bind(InetSocketAddress(host, port)).also { it.awaitCompletion() }
             } catch (e: Throwable) {
                 group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS)
                 throw e

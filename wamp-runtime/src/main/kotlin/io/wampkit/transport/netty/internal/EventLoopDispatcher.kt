@@ -1,14 +1,10 @@
-package io.wampkit.router.internal.netty
+package io.wampkit.transport.netty.internal
 
 import io.netty.channel.EventLoop
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlin.coroutines.CoroutineContext
 
-/**
- * Runs a connection's session coroutine on the Netty event loop that owns its channel. Already on that loop
- * (a frame just read), a resumption runs at once, inline: the frame is decoded, routed and its results queued
- * on the thread that read it, with no hand-off to another thread.
- */
+/** See [io.wampkit.transport.netty.asInlineDispatcher]. */
 internal class EventLoopDispatcher(private val loop: EventLoop) : CoroutineDispatcher() {
     override fun isDispatchNeeded(context: CoroutineContext): Boolean = !loop.inEventLoop()
 

@@ -1,8 +1,14 @@
-package io.wampkit.router.internal.netty
+package io.wampkit.transport.netty.internal
 
 import io.netty.buffer.Unpooled
 import io.netty.channel.Channel
 import io.netty.channel.ChannelFutureListener
+import io.netty.channel.ChannelHandlerContext
+import io.netty.channel.SimpleChannelInboundHandler
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame
+import io.netty.handler.timeout.IdleState
+import io.netty.handler.timeout.IdleStateEvent
+import kotlinx.coroutines.CoroutineDispatcher
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame
@@ -19,24 +25,26 @@ import io.wampkit.transport.WampTransport
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.channels.Channel as CoroutineChannel
 import kotlinx.coroutines.channels.ClosedReceiveChannelException
-import kotlinx.coroutines.suspendCancellableCoroutine
+import io.wampkit.transport.netty.awaitCompletion
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicBoolean
 import java.util.concurrent.atomic.AtomicInteger
 
 /**
- * WAMP over one Netty WebSocket channel, router side. Reading: [WampFrameHandler] decodes each frame on the
- * event loop and hands the message to [receive]; when [capacity] messages wait unread, the channel stops
- * reading the socket (TCP then slows the client). Writing: at most [capacity] frames are in flight; [trySend]
- * writes without flushing and one flush per burst follows on the event loop.
+ * WAMP over one Netty WebSocket channel, client or router side; the last handler of its pipeline. Reading:
+ * each frame is decoded on the event loop and handed to [receive]; when [capacity] messages wait unread, the
+ * channel stops reading the socket (TCP then slows the peer). Writing: at most [capacity] frames are in
+ * flight; [trySend] writes without flushing, and one flush per burst follows on the event loop.
  */
-internal class NettyWampTransport(
+internal class NettyWebSocketTransport(
     private val channel: Channel,
     private val serializer: WampSerializer,
+    override val description: String,
     private val maxMessageSize: Int,
     private val capacity: Int,
-) : WampTransport {
-    override val description: String = "ws://${channel.remoteAddress()} (${serializer.name})"
+) : SimpleChannelInboundHandler<WebSocketFrame>(), WampTransport {
+    /** The loop that reads this channel: a reader coroutine on it handles each frame inline. */
+    val readerDispatcher: CoroutineDispatcher = EventLoopDispatcher(channel.eventLoop())
 
     private val incoming = CoroutineChannel<Any>(CoroutineChannel.UNLIMITED)
     private val unread = AtomicInteger()
@@ -52,8 +60,34 @@ internal class NettyWampTransport(
         channel.flush()
     }
 
-    /** On the event loop: one WAMP frame from the client. */
-    fun frameReceived(frame: WebSocketFrame) {
+    override fun channelRead0(ctx: ChannelHandlerContext, frame: WebSocketFrame) {
+        if (frame is TextWebSocketFrame || frame is BinaryWebSocketFrame) frameReceived(frame)
+    }
+
+    override fun channelInactive(ctx: ChannelHandlerContext) {
+        connectionLost("closed by peer")
+        ctx.fireChannelInactive()
+    }
+
+    override fun userEventTriggered(ctx: ChannelHandlerContext, evt: Any) {
+        if (evt is IdleStateEvent && evt.state() == IdleState.READER_IDLE) {
+            connectionLost("no frame, not even a pong, within the keepalive timeout")
+            ctx.close()
+        } else if (evt is IdleStateEvent && evt.state() == IdleState.WRITER_IDLE) {
+            ctx.writeAndFlush(PingWebSocketFrame())
+        } else {
+            ctx.fireUserEventTriggered(evt)
+        }
+    }
+
+    @Suppress("OVERRIDE_DEPRECATION")
+    override fun exceptionCaught(ctx: ChannelHandlerContext, cause: Throwable) {
+        connectionLost(cause.message ?: cause::class.java.simpleName)
+        ctx.close()
+    }
+
+    /** On the event loop: one WAMP frame from the peer. */
+    private fun frameReceived(frame: WebSocketFrame) {
         val item: Any = when {
             (frame is TextWebSocketFrame) == serializer.isBinary -> ProtocolFailure(
                 "received a ${if (frame is TextWebSocketFrame) "text" else "binary"} frame, but ${serializer.subprotocol} uses " +
@@ -77,7 +111,7 @@ internal class NettyWampTransport(
     }
 
     /** On the event loop: the connection is gone. */
-    fun connectionLost(reason: String) {
+    private fun connectionLost(reason: String) {
         closed.set(true)
         incoming.close(WampConnectionClosedException("$description connection closed: $reason"))
     }
@@ -118,7 +152,7 @@ internal class NettyWampTransport(
         val frame = frameOf(serializer.encode(message))
         inFlight.incrementAndGet()
         val future = channel.writeAndFlush(frame).addListener(written)
-        if (inFlight.get() > capacity) future.awaitDone() // a full buffer: wait for this frame to leave
+        if (inFlight.get() > capacity) future.awaitCompletion() // a full buffer: wait for this frame to leave
         if (future.isDone && !future.isSuccess) {
             throw WampConnectionClosedException("$description connection closed", cause = future.cause())
         }
@@ -133,7 +167,7 @@ internal class NettyWampTransport(
             .addListener(ChannelFutureListener.CLOSE)
         channel.closeFuture().addListener { cut.cancel(false) }
         try {
-            channel.closeFuture().awaitDone()
+            channel.closeFuture().awaitCompletion()
         } catch (e: CancellationException) {
             channel.close()
             throw e
@@ -149,13 +183,5 @@ internal class NettyWampTransport(
 
     private companion object {
         const val CLOSE_GRACE_MILLIS = 1_000L
-    }
-}
-
-/** Suspends until this future completes (successfully or not). */
-internal suspend fun io.netty.util.concurrent.Future<*>.awaitDone() {
-    if (isDone) return
-    suspendCancellableCoroutine { cont ->
-        addListener { cont.resumeWith(Result.success(Unit)) }
     }
 }
