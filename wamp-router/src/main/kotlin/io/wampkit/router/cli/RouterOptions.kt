@@ -52,6 +52,7 @@ internal data class RouterOptions(
                 "  --slow-consumer-timeout-ms  disconnect a session that keeps losing events this long\n" +
                 "                         (default ${WampRouterBuilder.DEFAULT_SLOW_CONSUMER_TIMEOUT_MILLIS}; 0: never)\n" +
                 "  --engine               the ws:// listener: netty (default, Netty used directly) or ktor-cio\n" +
+                "                         (or set WAMPKIT_ROUTER_ENGINE), for comparisons\n" +
                 "  --rawsocket-port       also serve RawSocket (rs://host:P)\n" +
                 "  --wss-port             also serve WebSocket over TLS (wss://host:P/path)\n" +
                 "  --rawsocket-tls-port   also serve RawSocket over TLS (rss://host:P)\n" +
@@ -108,6 +109,12 @@ internal data class RouterOptions(
                 i++
             }
             if (serializers.isNotEmpty()) options = options.copy(serializers = serializers.toList())
+            if ("--engine" !in args) {
+                env("WAMPKIT_ROUTER_ENGINE")?.let { engine ->
+                    require(engine in ENGINES) { "WAMPKIT_ROUTER_ENGINE must be one of ${ENGINES.joinToString(", ")}, was '$engine'" }
+                    options = options.copy(engine = engine)
+                }
+            }
             if (options.tlsKeyStore != null && options.tlsKeyStorePassword == null) {
                 options = options.copy(tlsKeyStorePassword = env("WAMPKIT_TLS_KEYSTORE_PASSWORD"))
             }

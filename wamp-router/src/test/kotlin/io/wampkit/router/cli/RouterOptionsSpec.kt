@@ -21,6 +21,22 @@ class RouterOptionsSpec : FunSpec({
         shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--serializer", "xml")) }.message shouldContain "xml"
     }
 
+    test("flow control and the listener engine: options, environment, defaults and bad values") {
+        val defaults = RouterOptions.parse(emptyArray()) { null }
+        defaults.queueCapacity shouldBe 1024
+        defaults.slowConsumerTimeoutMillis shouldBe 10_000L
+        defaults.engine shouldBe "netty"
+        val set = RouterOptions.parse(arrayOf("--queue-capacity", "64", "--slow-consumer-timeout-ms", "0", "--engine", "ktor-cio")) { null }
+        set.queueCapacity shouldBe 64
+        set.slowConsumerTimeoutMillis shouldBe 0L
+        set.engine shouldBe "ktor-cio"
+        RouterOptions.parse(emptyArray()) { if (it == "WAMPKIT_ROUTER_ENGINE") "ktor-cio" else null }.engine shouldBe "ktor-cio"
+        RouterOptions.parse(arrayOf("--engine", "netty")) { if (it == "WAMPKIT_ROUTER_ENGINE") "ktor-cio" else null }.engine shouldBe "netty"
+        shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--queue-capacity", "0")) }.message shouldContain "--queue-capacity"
+        shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--slow-consumer-timeout-ms", "-1")) }.message shouldContain "--slow-consumer-timeout-ms"
+        shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--engine", "jetty")) }.message shouldContain "jetty"
+    }
+
     test("bad input names the problem") {
         shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--port", "http")) }.message shouldContain "--port"
         shouldThrow<IllegalArgumentException> { RouterOptions.parse(arrayOf("--port", "70000")) }.message shouldContain "--port"
