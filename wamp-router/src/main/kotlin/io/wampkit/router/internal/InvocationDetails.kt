@@ -1,6 +1,7 @@
 package io.wampkit.router.internal
 
 import io.wampkit.message.WampUris
+import io.wampkit.session.MatchPolicy
 import io.wampkit.value.WampBool
 import io.wampkit.value.WampDict
 import io.wampkit.value.WampInt

@@ -1,29 +1,11 @@
 package io.wampkit.router.internal
 
+import io.wampkit.session.InvokePolicy
+import io.wampkit.session.MatchPolicy
 import io.wampkit.value.WampDict
 import io.wampkit.value.wampDictOf
 import java.time.Instant
 import java.util.concurrent.ThreadLocalRandom
-
-/** `REGISTER.Options.match`. */
-internal enum class MatchPolicy(val wire: String) {
-    EXACT("exact"), PREFIX("prefix"), WILDCARD("wildcard");
-
-    companion object {
-        /** The policy named [wire] (absent means exact), or null for an unknown name. */
-        fun of(wire: String?): MatchPolicy? = if (wire == null) EXACT else entries.firstOrNull { it.wire == wire }
-    }
-}
-
-/** `REGISTER.Options.invoke` (shared registrations). */
-internal enum class InvokePolicy(val wire: String) {
-    SINGLE("single"), ROUNDROBIN("roundrobin"), RANDOM("random"), FIRST("first"), LAST("last");
-
-    companion object {
-        /** The policy named [wire] (absent means single), or null for an unknown name. */
-        fun of(wire: String?): InvokePolicy? = if (wire == null) SINGLE else entries.firstOrNull { it.wire == wire }
-    }
-}
 
 /**
  * One registration: a URI with its match and invocation policies, and the callees attached to it, in

@@ -1,5 +1,7 @@
 package io.wampkit.router.internal
 
+import io.wampkit.session.MatchPolicy
+
 /**
  * The registrations of one realm, by id and by URI per match policy. A call is matched as the spec's
  * pattern-based registration asks: exact first (one hash lookup, O(1)), then the longest matching prefix
