@@ -4,13 +4,6 @@ import io.wampkit.message.WampUris
 import io.wampkit.session.TopicMatch
 import java.time.Instant
 
-/** True when [uri] is a valid topic pattern for this match policy (prefix: the last component may be empty). */
-internal fun TopicMatch.isValid(uri: String): Boolean = when (this) {
-    TopicMatch.EXACT -> WampUris.isValidUri(uri)
-    TopicMatch.PREFIX -> WampUris.isValidUri(uri) || (uri.length > 1 && uri.endsWith('.') && WampUris.isValidUri(uri.dropLast(1)))
-    TopicMatch.WILDCARD -> WampUris.isValidUri(uri, allowEmptyComponents = true)
-}
-
 /** One subscription of the realm: a topic URI or pattern with its match policy and its subscribers. */
 internal class Topic(val id: Long, val uri: String, val match: TopicMatch, val created: Instant) {
     val subscribers = LinkedHashSet<RouterSession>()
@@ -18,28 +11,8 @@ internal class Topic(val id: Long, val uri: String, val match: TopicMatch, val c
     /** True when an event published to [topic] is dispatched on this subscription. */
     fun matches(topic: String): Boolean = when (match) {
         TopicMatch.EXACT -> topic == uri
-        TopicMatch.PREFIX -> topic.startsWith(uri)
-        TopicMatch.WILDCARD -> wildcardMatches(uri, topic)
-    }
-}
-
-/**
- * Component-wise wildcard match without allocation: both have the same number of components and every
- * non-empty component of [pattern] equals the one of [topic].
- */
-internal fun wildcardMatches(pattern: String, topic: String): Boolean {
-    var p = 0
-    var t = 0
-    while (true) {
-        val pEnd = pattern.indexOf('.', p).let { if (it < 0) pattern.length else it }
-        val tEnd = topic.indexOf('.', t).let { if (it < 0) topic.length else it }
-        val pLen = pEnd - p
-        if (pLen > 0 && (pLen != tEnd - t || !pattern.regionMatches(p, topic, t, pLen))) return false
-        val pDone = pEnd == pattern.length
-        val tDone = tEnd == topic.length
-        if (pDone || tDone) return pDone && tDone
-        p = pEnd + 1
-        t = tEnd + 1
+        TopicMatch.PREFIX -> WampUris.matchesPrefix(uri, topic)
+        TopicMatch.WILDCARD -> WampUris.matchesWildcard(uri, topic)
     }
 }
 
@@ -75,8 +48,8 @@ internal class SubscriptionIndex {
     inline fun forEachMatch(topic: String, action: (Topic) -> Unit) {
         exactFor(topic)?.let(action)
         if (hasPatterns()) {
-            for (t in patterns(TopicMatch.PREFIX)) if (topic.startsWith(t.uri)) action(t)
-            for (t in patterns(TopicMatch.WILDCARD)) if (wildcardMatches(t.uri, topic)) action(t)
+            for (t in patterns(TopicMatch.PREFIX)) if (WampUris.matchesPrefix(t.uri, topic)) action(t)
+            for (t in patterns(TopicMatch.WILDCARD)) if (WampUris.matchesWildcard(t.uri, topic)) action(t)
         }
     }
 
