@@ -10,10 +10,10 @@ import io.wampkit.message.Publish
 import io.wampkit.message.Published
 import io.wampkit.message.Subscribe
 import io.wampkit.message.Subscribed
+import io.wampkit.message.WampUris
 import io.wampkit.router.internal.DefaultRouter
 import io.wampkit.router.internal.PublishFilter
 import io.wampkit.router.internal.SessionIdentity
-import io.wampkit.router.internal.wildcardMatches
 import io.wampkit.value.WampDict
 import io.wampkit.value.WampInt
 import io.wampkit.value.WampList
@@ -76,6 +76,22 @@ class BrokerMetaSpec : FunSpec({
         }
     }
 
+    test("a topic its match policy does not allow is refused with invalid_uri") {
+        coroutineScope {
+            val peer = router.rawPeer(this).also { it.hello(details = patternRoles) }
+            for ((request, refused) in listOf("com..x" to "prefix", ".com" to "prefix", ".." to "wildcard", "com..x" to "exact").withIndex()) {
+                peer.send(Subscribe(request + 1L, wampDictOf("match" to refused.second), refused.first))
+                peer.expect<Error>().let {
+                    it.request shouldBe request + 1L
+                    it.error shouldBe WampErrors.INVALID_URI
+                }
+            }
+            peer.subscribe("com.x.", 10, "prefix")
+            peer.subscribe("..x", 11, "wildcard")
+            peer.close()
+        }
+    }
+
     test("a peer that did not announce pattern_based_subscription or subscriber_blackwhite_listing is refused") {
         coroutineScope {
             val peer = router.rawPeer(this).also { it.hello() }
@@ -98,13 +114,13 @@ class BrokerMetaSpec : FunSpec({
     }
 
     test("wildcard matching is per whole component") {
-        wildcardMatches("com.myapp..userevent", "com.myapp.foo.userevent") shouldBe true
-        wildcardMatches("com.myapp..userevent", "com.myapp.foo.userevent.bar") shouldBe false
-        wildcardMatches("com.myapp..userevent", "com.myapp.foo.user") shouldBe false
-        wildcardMatches("com.myapp..userevent", "com.myapp2.foo.userevent") shouldBe false
-        wildcardMatches("a..", "a.b.c") shouldBe true
-        wildcardMatches("a..", "a.b") shouldBe false
-        wildcardMatches(".b", "a.b") shouldBe true
+        WampUris.matchesWildcard("com.myapp..userevent", "com.myapp.foo.userevent") shouldBe true
+        WampUris.matchesWildcard("com.myapp..userevent", "com.myapp.foo.userevent.bar") shouldBe false
+        WampUris.matchesWildcard("com.myapp..userevent", "com.myapp.foo.user") shouldBe false
+        WampUris.matchesWildcard("com.myapp..userevent", "com.myapp2.foo.userevent") shouldBe false
+        WampUris.matchesWildcard("a..", "a.b.c") shouldBe true
+        WampUris.matchesWildcard("a..", "a.b") shouldBe false
+        WampUris.matchesWildcard(".b", "a.b") shouldBe true
     }
 
     test("black/whitelists by authid and authrole: eligible lists first, then exclusions") {

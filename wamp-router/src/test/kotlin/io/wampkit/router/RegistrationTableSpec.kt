@@ -2,11 +2,11 @@ package io.wampkit.router
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
-import io.wampkit.router.internal.InvokePolicy
-import io.wampkit.router.internal.MatchPolicy
 import io.wampkit.router.internal.Procedure
 import io.wampkit.router.internal.RegistrationTable
 import io.wampkit.router.internal.isValidRegistrationUri
+import io.wampkit.session.InvokePolicy
+import io.wampkit.session.MatchPolicy
 
 /** Call matching of the dealer's registration table: the spec's precedence examples, one by one. */
 class RegistrationTableSpec : FunSpec({

@@ -16,6 +16,7 @@ import io.wampkit.message.WampUris
 import io.wampkit.message.Welcome
 import io.wampkit.session.internal.ClientRoles
 import io.wampkit.session.internal.ClientSession
+import io.wampkit.session.internal.runCatchingUnlessCancelled
 import io.wampkit.transport.WampConnector
 import io.wampkit.transport.WampTransport
 import io.wampkit.value.WampDict
@@ -93,15 +94,16 @@ private suspend fun WampTransport.joinSession(
             ?: throw WampConnectionClosedException("no WELCOME from $description within $timeoutMillis ms")
         return ClientSession(this, welcome.session, realm, welcome.details, context).also { it.start() }
     } catch (e: Throwable) {
-        // our own refusal is told to the router before the connection goes
+        // our own refusal is told to the router before the connection goes; cancelling the join stops that send
         val abort = when (e) {
             is WampProtocolViolationException -> WampErrors.PROTOCOL_VIOLATION
             is WampAuthenticationException -> WampAuth.CANNOT_AUTHENTICATE
             else -> null
         }
-        withContext(NonCancellable) {
-            abort?.let { reason -> runCatching { send(Abort(wampDictOf("message" to e.message), reason)) } }
-            close()
+        try {
+            abort?.let { reason -> runCatchingUnlessCancelled { send(Abort(wampDictOf("message" to e.message), reason)) } }
+        } finally {
+            withContext(NonCancellable) { close() }
         }
         throw e
     }

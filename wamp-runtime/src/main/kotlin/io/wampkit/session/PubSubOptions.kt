@@ -20,6 +20,13 @@ public enum class TopicMatch(
 
     /** Topics with the same number of components, where empty components match any: `com.myapp..userevent`. */
     WILDCARD("wildcard"),
+    ;
+
+    /** Parsing the option. */
+    public companion object {
+        /** The policy named [wire]: null (no `match` option) is [EXACT]; an unknown name is null. */
+        public fun fromWire(wire: String?): TopicMatch? = if (wire == null) EXACT else entries.firstOrNull { it.wire == wire }
+    }
 }
 
 /**

@@ -16,6 +16,13 @@ public enum class MatchPolicy(public val wire: String) {
 
     /** Calls of any URI matching the registered one, whose empty components match any component: `com.myapp..get`. */
     WILDCARD("wildcard"),
+    ;
+
+    /** Parsing the option. */
+    public companion object {
+        /** The policy named [wire]: null (no `match` option) is [EXACT]; an unknown name is null. */
+        public fun fromWire(wire: String?): MatchPolicy? = if (wire == null) EXACT else entries.firstOrNull { it.wire == wire }
+    }
 }
 
 /** Which callee of a shared registration gets a call (`REGISTER.Options.invoke`); [wire] is the option's value. */
@@ -34,6 +41,13 @@ public enum class InvokePolicy(public val wire: String) {
 
     /** The callee that registered last. */
     LAST("last"),
+    ;
+
+    /** Parsing the option. */
+    public companion object {
+        /** The policy named [wire]: null (no `invoke` option) is [SINGLE]; an unknown name is null. */
+        public fun fromWire(wire: String?): InvokePolicy? = if (wire == null) SINGLE else entries.firstOrNull { it.wire == wire }
+    }
 }
 
 /**

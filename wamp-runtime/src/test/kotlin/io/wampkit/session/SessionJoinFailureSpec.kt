@@ -18,11 +18,14 @@ import io.wampkit.message.Call
 import io.wampkit.message.Goodbye
 import io.wampkit.message.Hello
 import io.wampkit.message.Welcome
+import io.wampkit.transport.inMemoryTransportPair
 import io.wampkit.value.WampDict
 import io.wampkit.value.wampDictOf
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.async
+import kotlinx.coroutines.withTimeout
 import kotlinx.coroutines.test.currentTime
+import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
 import kotlin.coroutines.ContinuationInterceptor
 
@@ -83,6 +86,22 @@ class SessionJoinFailureSpec : FunSpec({
             abort.reason shouldBe WampErrors.PROTOCOL_VIOLATION
             abort.details.string("message")!! shouldContain "GOODBYE"
             joining.await().exceptionOrNull().shouldBeInstanceOf<WampProtocolViolationException>().message!! shouldContain "GOODBYE"
+            shouldThrow<WampConnectionClosedException> { router.receive() }
+        }
+    }
+
+    test("a join cancelled while its ABORT cannot go out ends at once, cancelled, and closes the transport") {
+        runTest {
+            val (client, routerSide) = inMemoryTransportPair(capacity = 1, name = "narrow")
+            val router = ScriptedRouter(routerSide)
+            val joining = backgroundScope.async { client.join("realm1", backgroundScope.coroutineContext) }
+            runCurrent() // HELLO fills the client's outgoing buffer: the router does not read it yet
+            router.send(Goodbye(WampDict.EMPTY, WampErrors.SYSTEM_SHUTDOWN)) // a violation: ABORT must wait for room
+            runCurrent()
+            joining.cancel()
+            withTimeout(1_000) { joining.join() } // virtual time: fails at once if the ABORT send ignores the cancellation
+            joining.isCancelled shouldBe true
+            router.expect<Hello>()
             shouldThrow<WampConnectionClosedException> { router.receive() }
         }
     }

@@ -6,6 +6,7 @@ import app.cash.turbine.test
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
 import io.wampkit.WampErrors
 import io.wampkit.WampException
 import io.wampkit.message.Call
@@ -28,6 +29,7 @@ import kotlinx.coroutines.flow.receiveAsFlow
 import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
+import kotlinx.coroutines.withTimeout
 
 /** Subscribes [handler] to [topic] and lets the scripted router grant it as [subscription]. */
 private suspend fun TestScope.subscribed(
@@ -108,6 +110,22 @@ class SessionSubscriberSpec : FunSpec({
             router.send(Result(router.expect<Call>().request, WampDict.EMPTY, wampListOf(1)))
             call.await().args shouldBe wampListOf(1)
             session.isActive shouldBe true
+        }
+    }
+
+    test("a topic its match policy does not allow is refused before sending") {
+        runTest {
+            val (session, router) = joinedSession(brokerFeatures = mapOf("pattern_based_subscription" to true))
+            suspend fun refused(topic: String, match: TopicMatch) = shouldThrow<IllegalArgumentException> {
+                withTimeout(1_000) { session.subscribe(topic, subscribeOptions(match = match)) { } }
+            }
+            refused("com..t", TopicMatch.PREFIX).message shouldContain "match 'prefix'"
+            refused("..", TopicMatch.WILDCARD)
+            val subscribing = async { session.subscribe("com..t", subscribeOptions(match = TopicMatch.WILDCARD)) { } }
+            val subscribe = router.expect<Subscribe>() // the first thing sent: nothing was sent for the refused ones
+            subscribe.topic shouldBe "com..t"
+            router.send(Subscribed(subscribe.request, 7))
+            subscribing.await().id shouldBe 7
         }
     }
 

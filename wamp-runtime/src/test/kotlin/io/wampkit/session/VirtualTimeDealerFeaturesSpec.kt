@@ -26,6 +26,7 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
+import kotlinx.coroutines.withTimeout
 
 private val ALL_DEALER_FEATURES = wampDictOf(
     "roles" to mapOf(
@@ -71,6 +72,22 @@ class VirtualTimeDealerFeaturesSpec : FunSpec({
             shouldThrow<UnsupportedOperationException> {
                 session.call("com.example.get", options = callOptions(timeoutMillis = 100))
             }.message shouldContain "call_timeout"
+            router.poll() shouldBe null
+            session.isActive shouldBe true
+            session.leave()
+        }
+    }
+
+    test("a URI its match policy does not allow fails before anything is sent") {
+        runTest {
+            val (session, router) = dealerSession()
+            suspend fun refused(uri: String, match: MatchPolicy) = shouldThrow<IllegalArgumentException> {
+                withTimeout(1_000) { session.register(uri, registerOptions(match = match)) { CallResult.EMPTY } }
+            }
+            refused("com..get", MatchPolicy.PREFIX).message shouldContain "match 'prefix'"
+            refused(".com.get", MatchPolicy.PREFIX)
+            refused("..", MatchPolicy.WILDCARD).message shouldContain "match 'wildcard'"
+            refused("com.get.", MatchPolicy.EXACT)
             router.poll() shouldBe null
             session.isActive shouldBe true
             session.leave()

@@ -8,6 +8,7 @@ import io.wampkit.message.Subscribe
 import io.wampkit.message.Subscribed
 import io.wampkit.message.Unsubscribe
 import io.wampkit.message.Unsubscribed
+import io.wampkit.session.TopicMatch
 import io.wampkit.value.WampBool
 import io.wampkit.value.WampDict
 import io.wampkit.value.WampInt
@@ -42,9 +43,9 @@ internal class Broker(private val ids: RouterIds, maxRetainedTopics: Int = DEFAU
 
     fun subscribe(session: RouterSession, msg: Subscribe): List<Delivery> {
         val rawMatch = msg.options["match"]
-        val match = SubscriptionMatch.of((rawMatch as? WampString)?.value).takeIf { rawMatch == null || rawMatch is WampString }
+        val match = TopicMatch.fromWire((rawMatch as? WampString)?.value).takeIf { rawMatch == null || rawMatch is WampString }
             ?: return listOf(session.error(msg.code, msg.request, WampErrors.INVALID_ARGUMENT, "unknown match policy $rawMatch"))
-        if (match != SubscriptionMatch.EXACT && !session.features.pubSub.patternSubscriptions) {
+        if (match != TopicMatch.EXACT && !session.features.pubSub.patternSubscriptions) {
             val text = "match '${match.wire}' needs the subscriber feature pattern_based_subscription, which HELLO did not announce"
             return listOf(session.error(msg.code, msg.request, WampErrors.INVALID_ARGUMENT, text))
         }
@@ -101,7 +102,7 @@ internal class Broker(private val ids: RouterIds, maxRetainedTopics: Int = DEFAU
         index.forEachMatch(msg.topic) { topic ->
             val targets = topic.subscribers.filter { (!excludeMe || it !== session) && filter.admits(it) }
             if (targets.isNotEmpty()) {
-                val details = if (topic.match == SubscriptionMatch.EXACT) {
+                val details = if (topic.match == TopicMatch.EXACT) {
                     base
                 } else {
                     patternDetails ?: withTopic(base, msg.topic).also { patternDetails = it }
@@ -152,7 +153,7 @@ internal class Broker(private val ids: RouterIds, maxRetainedTopics: Int = DEFAU
         val payload = args()
         val publication = ids.newPublication()
         index.forEachMatch(topic) { t ->
-            val details = if (t.match == SubscriptionMatch.EXACT) WampDict.EMPTY else withTopic(WampDict.EMPTY, topic)
+            val details = if (t.match == TopicMatch.EXACT) WampDict.EMPTY else withTopic(WampDict.EMPTY, topic)
             val event = Event(t.id, publication, details, payload, kwargs)
             for (s in t.subscribers) if (s !== exclude) out += Delivery(s, event)
         }
@@ -160,7 +161,7 @@ internal class Broker(private val ids: RouterIds, maxRetainedTopics: Int = DEFAU
 
     /** The retained events a new subscriber asked for: exact one topic, patterns every matching topic. */
     private fun retainedEvents(topic: Topic, session: RouterSession, out: MutableList<Delivery>) {
-        if (topic.match == SubscriptionMatch.EXACT) {
+        if (topic.match == TopicMatch.EXACT) {
             val event = retained.latestFor(topic.uri, session) ?: return
             out += Delivery(session, Event(topic.id, event.publication, retainedDetails(event.publisherDetails, null), event.args, event.kwargs))
             return

@@ -1,5 +1,6 @@
 package io.wampkit.router.internal
 
+import io.wampkit.session.TopicMatch
 import io.wampkit.value.WampDict
 import io.wampkit.value.WampInt
 import io.wampkit.value.WampList
@@ -14,14 +15,14 @@ import io.wampkit.value.WampValue
  */
 internal class BrokerMeta(private val index: SubscriptionIndex) {
     /** `wamp.subscription.list`: `{exact: [ids], prefix: [ids], wildcard: [ids]}`. */
-    fun list(): WampDict = WampDict(SubscriptionMatch.entries.associate { m -> m.wire to ids(index.all(m)) })
+    fun list(): WampDict = WampDict(TopicMatch.entries.associate { m -> m.wire to ids(index.all(m)) })
 
     /**
      * `wamp.subscription.lookup`: the id of the subscription on exactly [topic] under the match policy of
      * [options] (`match`, default exact), or null (WampNull) when there is none or the policy is unknown.
      */
     fun lookup(topic: String, options: WampDict = WampDict.EMPTY): WampValue {
-        val match = SubscriptionMatch.of(options.string("match")) ?: return WampNull
+        val match = TopicMatch.fromWire(options.string("match")) ?: return WampNull
         return index.find(topic, match)?.let { WampInt(it.id) } ?: WampNull
     }
 

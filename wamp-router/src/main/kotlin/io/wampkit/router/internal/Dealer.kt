@@ -14,6 +14,8 @@ import io.wampkit.message.Result
 import io.wampkit.message.Unregister
 import io.wampkit.message.Unregistered
 import io.wampkit.message.Yield
+import io.wampkit.session.InvokePolicy
+import io.wampkit.session.MatchPolicy
 import io.wampkit.value.WampBool
 import io.wampkit.value.WampDict
 import io.wampkit.value.wampDictOf
@@ -50,9 +52,9 @@ internal class Dealer(
 
     fun register(session: RouterSession, msg: Register): List<Delivery> {
         val reject = { uri: String, text: String -> listOf(session.error(msg.code, msg.request, uri, text)) }
-        val match = MatchPolicy.of(msg.options.string("match"))
+        val match = MatchPolicy.fromWire(msg.options.string("match"))
             ?: return reject(WampErrors.INVALID_ARGUMENT, "unknown match policy '${msg.options.string("match")}'")
-        val invoke = InvokePolicy.of(msg.options.string("invoke"))
+        val invoke = InvokePolicy.fromWire(msg.options.string("invoke"))
             ?: return reject(WampErrors.INVALID_ARGUMENT, "unknown invocation policy '${msg.options.string("invoke")}'")
         if (!isValidRegistrationUri(msg.procedure, match)) {
             return reject(WampErrors.INVALID_URI, "'${msg.procedure}' is not a valid URI for match policy '${match.wire}'")

@@ -9,6 +9,7 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.cancel
 import kotlinx.coroutines.future.future
 import kotlinx.coroutines.withContext
 import org.slf4j.LoggerFactory
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference
 internal class DefaultEmbeddedRouter private constructor(
     override val router: WampRouter,
     private val server: WampRouterServer,
-    private val scope: CoroutineScope,
+    /** Runs starting and stopping; cancelled once stopped, so that nothing of it outlives [stop] or [close]. */
+    internal val scope: CoroutineScope,
 ) : EmbeddedRouter {
     private val stopping = AtomicReference<CompletableFuture<Void?>?>(null)
 
@@ -39,7 +41,10 @@ internal class DefaultEmbeddedRouter private constructor(
                 withContext(NonCancellable) { server.stop() }
             }
             null
-        }.whenComplete { _, error -> if (error != null) mine.completeExceptionally(error) else mine.complete(null) }
+        }.whenComplete { _, error ->
+            scope.cancel() // stopped: its last coroutine is done
+            if (error != null) mine.completeExceptionally(error) else mine.complete(null)
+        }
         return mine.copy()
     }
 
@@ -53,6 +58,8 @@ internal class DefaultEmbeddedRouter private constructor(
             log.warn("stopping the router failed", e.cause)
         } catch (_: InterruptedException) {
             Thread.currentThread().interrupt()
+        } finally {
+            scope.cancel() // a stop that did not finish in time is cancelled with it
         }
     }
 
@@ -63,7 +70,7 @@ internal class DefaultEmbeddedRouter private constructor(
 
         fun start(router: WampRouter, host: String, port: Int, path: String): CompletableFuture<EmbeddedRouter> {
             val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default + CoroutineName("wamp-embedded-router"))
-            return scope.future {
+            val started = scope.future<EmbeddedRouter> {
                 val server = try {
                     router.startServer(host, port, path)
                 } catch (e: Throwable) {
@@ -72,6 +79,8 @@ internal class DefaultEmbeddedRouter private constructor(
                 }
                 DefaultEmbeddedRouter(router, server, scope)
             }
+            started.whenComplete { _, error -> if (error != null) scope.cancel() } // no router: nothing left to run
+            return started
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.wampkit.router.internal
 
-import io.wampkit.message.WampUris
 import io.wampkit.value.WampBool
 import io.wampkit.value.WampDict
 import io.wampkit.value.WampInt
@@ -29,15 +28,4 @@ internal object InvocationDetails {
         if (timeout > 0) map["timeout"] = WampInt(timeout)
         return WampDict(map)
     }
-}
-
-/**
- * URI rules per match policy, as Crossbar.io checks them: exact needs non-empty components; prefix allows
- * the last component to be empty (`com.myapp.`); wildcard allows any component to be empty (`com..add`).
- */
-internal fun isValidRegistrationUri(uri: String, match: MatchPolicy): Boolean = when (match) {
-    MatchPolicy.EXACT -> WampUris.isValidUri(uri)
-    MatchPolicy.WILDCARD -> WampUris.isValidUri(uri, allowEmptyComponents = true) && uri.any { it != '.' }
-    MatchPolicy.PREFIX -> WampUris.isValidUri(uri, allowEmptyComponents = true) &&
-        uri.split('.').dropLast(1).none { it.isEmpty() }
 }

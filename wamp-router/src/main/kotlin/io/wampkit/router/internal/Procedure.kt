@@ -1,29 +1,11 @@
 package io.wampkit.router.internal
 
+import io.wampkit.session.InvokePolicy
+import io.wampkit.session.MatchPolicy
 import io.wampkit.value.WampDict
 import io.wampkit.value.wampDictOf
 import java.time.Instant
 import java.util.concurrent.ThreadLocalRandom
-
-/** `REGISTER.Options.match`. */
-internal enum class MatchPolicy(val wire: String) {
-    EXACT("exact"), PREFIX("prefix"), WILDCARD("wildcard");
-
-    companion object {
-        /** The policy named [wire] (absent means exact), or null for an unknown name. */
-        fun of(wire: String?): MatchPolicy? = if (wire == null) EXACT else entries.firstOrNull { it.wire == wire }
-    }
-}
-
-/** `REGISTER.Options.invoke` (shared registrations). */
-internal enum class InvokePolicy(val wire: String) {
-    SINGLE("single"), ROUNDROBIN("roundrobin"), RANDOM("random"), FIRST("first"), LAST("last");
-
-    companion object {
-        /** The policy named [wire] (absent means single), or null for an unknown name. */
-        fun of(wire: String?): InvokePolicy? = if (wire == null) SINGLE else entries.firstOrNull { it.wire == wire }
-    }
-}
 
 /**
  * One registration: a URI with its match and invocation policies, and the callees attached to it, in
@@ -39,15 +21,12 @@ internal class Procedure(
     val callees = ArrayList<RouterSession>(1)
     private var roundRobin = 0
 
-    /** For wildcard registrations: the URI's components, an empty one standing for any component. */
-    val components: Array<String>? = if (match == MatchPolicy.WILDCARD) uri.split('.').toTypedArray() else null
-
     /**
-     * For wildcard registrations: the lengths of the runs of literal components between wildcards, which
-     * rank two matching registrations (the spec's "longest portion of URI components matched before each
-     * wildcard", compared run by run).
+     * For wildcard registrations: the lengths of the runs of literal components between wildcards (empty
+     * components), which rank two matching registrations (the spec's "longest portion of URI components
+     * matched before each wildcard", compared run by run).
      */
-    val literalRuns: IntArray = components?.let(::runsOf) ?: IntArray(0)
+    val literalRuns: IntArray = if (match == MatchPolicy.WILDCARD) runsOf(uri.split('.')) else IntArray(0)
 
     /** The callee that gets the next invocation, per [invoke]. */
     fun pick(): RouterSession = when (invoke) {
@@ -61,15 +40,7 @@ internal class Procedure(
     fun details(): WampDict =
         wampDictOf("id" to id, "created" to created, "uri" to uri, "match" to match.wire, "invoke" to invoke.wire)
 
-    /** True when [procedure] (a CALL's URI) matches this wildcard registration. */
-    fun matchesWildcard(procedure: String, parts: List<String>): Boolean {
-        val pattern = components ?: return procedure == uri
-        if (parts.size != pattern.size) return false
-        for (i in pattern.indices) if (pattern[i].isNotEmpty() && pattern[i] != parts[i]) return false
-        return true
-    }
-
-    private fun runsOf(parts: Array<String>): IntArray {
+    private fun runsOf(parts: List<String>): IntArray {
         val runs = ArrayList<Int>()
         var run = 0
         for (part in parts) {

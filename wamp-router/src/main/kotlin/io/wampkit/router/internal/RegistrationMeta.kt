@@ -2,6 +2,7 @@ package io.wampkit.router.internal
 
 import io.wampkit.WampErrors
 import io.wampkit.WampException
+import io.wampkit.session.MatchPolicy
 import io.wampkit.value.WampInt
 import io.wampkit.value.WampList
 import io.wampkit.value.wampDictOf
@@ -26,7 +27,7 @@ internal fun MetaProcedures.addRegistrationMeta(table: RegistrationTable) {
     add("wamp.registration.lookup") { call ->
         val uri = call.string(0, "procedure")
         val matchName = call.optionalDict(1, "options").string("match")
-        val match = MatchPolicy.of(matchName)
+        val match = MatchPolicy.fromWire(matchName)
             ?: throw WampException(WampErrors.INVALID_ARGUMENT, wampListOf("unknown match policy '$matchName'"))
         table.lookup(uri, match)?.let { WampInt(it.id) }
     }

@@ -1,5 +1,8 @@
 package io.wampkit.router.internal
 
+import io.wampkit.message.WampUris
+import io.wampkit.session.MatchPolicy
+
 /**
  * The registrations of one realm, by id and by URI per match policy. A call is matched as the spec's
  * pattern-based registration asks: exact first (one hash lookup, O(1)), then the longest matching prefix
@@ -37,17 +40,16 @@ internal class RegistrationTable {
         if (prefix.isNotEmpty()) {
             var best: Procedure? = null
             for (candidate in prefix.values) {
-                if (procedure.startsWith(candidate.uri) && (best == null || candidate.uri.length > best.uri.length)) {
+                if (WampUris.matchesPrefix(candidate.uri, procedure) && (best == null || candidate.uri.length > best.uri.length)) {
                     best = candidate
                 }
             }
             if (best != null) return best
         }
         if (wildcard.isEmpty()) return null
-        val parts = procedure.split('.')
         var best: Procedure? = null
         for (candidate in wildcard.values) {
-            if (!candidate.matchesWildcard(procedure, parts)) continue
+            if (!WampUris.matchesWildcard(candidate.uri, procedure)) continue
             val rank = if (best == null) 1 else compareRuns(candidate.literalRuns, best.literalRuns)
             // equal rank: the older registration, so that the choice does not depend on hash order
             if (rank > 0 || (rank == 0 && candidate.id < best!!.id)) best = candidate

@@ -20,6 +20,7 @@ import io.wampkit.session.CancelMode
 import io.wampkit.session.EventHandler
 import io.wampkit.session.WampEvent
 import io.wampkit.session.InvocationHandler
+import io.wampkit.session.MatchPolicy
 import io.wampkit.session.Registration
 import io.wampkit.session.Subscription
 import io.wampkit.session.SessionCloseDetails
@@ -105,10 +106,7 @@ internal class ClientSession(
     }
 
     override suspend fun register(procedure: String, options: WampDict, handler: InvocationHandler): Registration {
-        val pattern = options.string("match").let { it == "wildcard" || it == "prefix" }
-        require(WampUris.isValidUri(procedure, allowEmptyComponents = pattern)) {
-            "'$procedure' is not a valid procedure URI"
-        }
+        require(isValidForMatch(procedure, options)) { "'$procedure' is not a valid procedure URI${matchSuffix(options)}" }
         dealer.checkRegister(procedure, options)
         val reply = requester.request(MessageCode.REGISTER, onReply = { reply ->
             if (reply is Registered) procedures[reply.registration] = ProcedureEntry(procedure, handler)
@@ -119,10 +117,7 @@ internal class ClientSession(
 
     override suspend fun subscribe(topic: String, options: WampDict, handler: EventHandler): Subscription {
         brokerFeatures.checkSubscribe(options)
-        val pattern = options.string("match").let { it == "wildcard" || it == "prefix" } // the router checks the exact rule
-        require(WampUris.isValidUri(topic, allowEmptyComponents = pattern)) {
-            "'$topic' is not a valid topic URI"
-        }
+        require(isValidForMatch(topic, options)) { "'$topic' is not a valid topic URI${matchSuffix(options)}" }
         val reply = requester.request(MessageCode.SUBSCRIBE, onReply = { reply ->
             if (reply is Subscribed) {
                 slots.computeIfAbsent(reply.subscription) { SubscriptionSlot(it, topic, this) }.handlers += handler
@@ -213,5 +208,17 @@ internal class ClientSession(
     private companion object {
         val log = LoggerFactory.getLogger(ClientSession::class.java)
         const val GOODBYE_TIMEOUT_MILLIS = 5_000L
+
+        /**
+         * True when [uri] follows the rule of the `match` policy in [options] (REGISTER and SUBSCRIBE name
+         * them alike); absent or unknown (which the router refuses) is the exact rule.
+         */
+        fun isValidForMatch(uri: String, options: WampDict): Boolean = when (options.string("match")) {
+            MatchPolicy.PREFIX.wire -> WampUris.isValidPrefixPattern(uri)
+            MatchPolicy.WILDCARD.wire -> WampUris.isValidWildcardPattern(uri)
+            else -> WampUris.isValidUri(uri)
+        }
+
+        fun matchSuffix(options: WampDict): String = options.string("match")?.let { " for match '$it'" } ?: ""
     }
 }

@@ -68,7 +68,7 @@ internal class Requester(
     suspend fun cancelOnWire(id: Long, mode: CancelMode) {
         if (closed.get() || !routerCancels) return
         withContext(NonCancellable) {
-            runCatching { send(Cancel(id, wampDictOf("mode" to mode.wire))) }
+            runCatchingUnlessCancelled { send(Cancel(id, wampDictOf("mode" to mode.wire))) }
         }
     }
 

@@ -27,7 +27,7 @@ internal suspend fun ClientSession.readLoop() {
         while (handle(transport.receive())) Unit
     } catch (e: WampProtocolViolationException) {
         log.warn("session {}: protocol violation by the router: {}", sessionId, e.message)
-        runCatching { transport.send(Abort(wampDictOf("message" to e.message), WampErrors.PROTOCOL_VIOLATION)) }
+        runCatchingUnlessCancelled { transport.send(Abort(wampDictOf("message" to e.message), WampErrors.PROTOCOL_VIOLATION)) }
         ending = SessionCloseDetails(WampErrors.PROTOCOL_VIOLATION, e.message, byPeer = false, cause = e)
     } catch (e: WampConnectionClosedException) {
         ending = SessionCloseDetails(SessionCloseDetails.TRANSPORT_LOST, e.message, byPeer = true, cause = e)
@@ -52,7 +52,7 @@ private suspend fun ClientSession.handle(message: WampMessage): Boolean = when (
             goodbyeAnswered.set(true)
             goodbyeReceived.complete(Unit)
         } else {
-            val replied = runCatching { transport.send(Goodbye(WampDict.EMPTY, WampErrors.GOODBYE_AND_OUT)) }.isSuccess
+            val replied = runCatchingUnlessCancelled { transport.send(Goodbye(WampDict.EMPTY, WampErrors.GOODBYE_AND_OUT)) }.isSuccess
             val text = message.details.string("message")
             shutdown(SessionCloseDetails(message.reason, text, byPeer = true, isGraceful = replied))
         }

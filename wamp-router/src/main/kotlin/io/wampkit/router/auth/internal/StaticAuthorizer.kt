@@ -1,26 +1,22 @@
 package io.wampkit.router.auth.internal
 
+import io.wampkit.message.WampUris
 import io.wampkit.router.auth.UriMatch
 import io.wampkit.router.auth.WampAction
 import io.wampkit.router.auth.WampAuthorizer
 
 internal class Permission(val uri: String, val match: UriMatch, val actions: Set<WampAction>) {
-    private val parts = if (match == UriMatch.WILDCARD) uri.split('.') else emptyList()
-
     fun matches(target: String): Boolean = when (match) {
         UriMatch.EXACT -> target == uri
-        UriMatch.PREFIX -> target.startsWith(uri)
-        UriMatch.WILDCARD -> {
-            val components = target.split('.')
-            components.size == parts.size && parts.indices.all { parts[it].isEmpty() || parts[it] == components[it] }
-        }
+        UriMatch.PREFIX -> WampUris.matchesPrefix(uri, target)
+        UriMatch.WILDCARD -> WampUris.matchesWildcard(uri, target)
     }
 
     /** Exact beats prefix beats wildcard; among prefixes the longest, among wildcards the most concrete wins. */
     val specificity: Int = when (match) {
         UriMatch.EXACT -> Int.MAX_VALUE
         UriMatch.PREFIX -> 1_000_000 + uri.length
-        UriMatch.WILDCARD -> parts.count { it.isNotEmpty() }
+        UriMatch.WILDCARD -> uri.split('.').count { it.isNotEmpty() }
     }
 }
 
