@@ -11,14 +11,20 @@
 #        BASELINE_JAR=JAR  also bench the clients through this (older) WampKit router jar, labelled "baseline",
 #                          for a before/after comparison in the same run
 #        BENCH_PORT=18190  the port bench.sh's routers listen on (the raw WebSocket baseline is skipped, SKIP_RAW=1)
-#        SKIP_BUILD=1      use the jars already in wamp-router/target and bench/target
+#        BASELINE_PEER=DIR also run the WampKit *client* of an older build: DIR is a built .cache/wampkit of the harness
+#                          (target/wampkit-peer.jar + lib/), used through fox-wamp and, with BASELINE_JAR, through it
+#        KTOR_ROUTER=1     also bench the WampKit router with its Ktor CIO listener (WAMPKIT_ROUTER_ENGINE=ktor-cio)
+#        TRANSPORT=1       also run TransportBench (client engine x router listener, one JVM) into docs/performance.md
+#        SKIP_BUILD=1      use the jars already in wamp-router/target and bench/target, and the harness's peer as built
+#        SKIP_PEER_BUILD=1 keep the harness's WampKit peer as it is (else it is rebuilt against this checkout, which
+#                          needs `mvn install` of wamp-runtime, wamp-router and wamp-dsl into ~/.m2 first: done here)
 #        MVN_ARGS="-o"     extra Maven arguments for the build
 #        NO_DOCS=1         print the table only; leave docs/ alone
 # Needs: bash, /usr/bin/python3, JDK 17, Maven, Node (for the harness), and a font for the chart
 #        (Debian: apt-get install -y fonts-dejavu-core).
-# The WampKit *client* figures come from the peer that the harness's setup.sh built (DIR/.cache/wampkit, against
-# io.wampkit:wamp-dsl from ~/.m2); this script does not rebuild it. The routers are this checkout's wamp-router.jar
-# and fox-wamp.
+# The WampKit *client* is the harness's WampKit peer (clients/wampkit, a program written from the README as a user
+# would), rebuilt here against this checkout (mvn install -DskipTests puts the library into ~/.m2, then the peer's
+# own build picks it up). The routers are this checkout's wamp-router.jar and fox-wamp.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -76,6 +82,16 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 [ -f "$ROUTER_JAR" ] || die 1 "missing $ROUTER_JAR"
 [ -f "$BENCH_JAR" ] || die 1 "missing $BENCH_JAR"
+if [ "${SKIP_BUILD:-0}" != 1 ] && [ "${SKIP_PEER_BUILD:-0}" != 1 ]; then
+  say "rebuilding the harness's WampKit peer against this checkout (mvn install -DskipTests of the library, then the peer)"
+  # shellcheck disable=SC2086
+  mvn -B -q ${MVN_ARGS:-} -pl wamp-runtime,wamp-router,wamp-dsl -am install -DskipTests
+  (cd "$HARNESS/clients/wampkit" && { mvn -o -q -B package || mvn -q -B package; }) || die 1 "the WampKit peer did not build"
+fi
+if [ -n "${BASELINE_PEER:-}" ]; then
+  [ -f "$BASELINE_PEER/target/wampkit-peer.jar" ] || die 2 "BASELINE_PEER: no target/wampkit-peer.jar in $BASELINE_PEER"
+  BASELINE_PEER="$(cd "$BASELINE_PEER" && pwd)"
+fi
 
 LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 OUT="$ROOT/bench/target/interop-bench-$(date +%Y%m%d-%H%M%S)"
@@ -84,9 +100,11 @@ mkdir -p "$OUT"
 # run_bench LABEL [ENV=VALUE...] -> bench.sh through one router; its raw BENCH lines end up in $OUT/raw-LABEL.txt
 run_bench() {
   local label="$1"; shift
+  local clients="$BENCH_CLIENTS"
+  case "$label" in foxbase) clients="wampkit" ;; esac
   local log="$OUT/bench-$label.log"
-  say "bench.sh through $label (clients: $BENCH_CLIENTS; runs=$RUNS seconds=$SECONDS_ calls=$CALLS warmup=$WARMUP)"
-  (cd "$HARNESS" && env "$@" CLIENTS="$BENCH_CLIENTS" ./bench.sh "$PORT") 2>&1 | tee "$log" >&2
+  say "bench.sh through $label (clients: $clients; runs=$RUNS seconds=$SECONDS_ calls=$CALLS warmup=$WARMUP)"
+  (cd "$HARNESS" && env "$@" CLIENTS="$clients" ./bench.sh "$PORT") 2>&1 | tee "$log" >&2
   local raw
   raw="$(sed -n 's/^.*raw results: //p' "$log" | tail -n 1)"
   [ -n "$raw" ] && [ -f "$raw" ] || die 1 "bench.sh through $label left no raw results (see $log)"
@@ -94,10 +112,33 @@ run_bench() {
   cp "$(dirname "$raw")/router.txt" "$OUT/router-$label.txt" 2>/dev/null || true
 }
 
+# with_peer DIR CMD...: runs CMD with the harness's WampKit peer swapped for the build in DIR, then swaps it back
+with_peer() {
+  local dir="$1"; shift
+  local cache="$HARNESS/.cache/wampkit"
+  mv "$cache" "$cache.current"
+  cp -r "$dir" "$cache"
+  local rc=0
+  "$@" || rc=$?
+  rm -rf "$cache"
+  mv "$cache.current" "$cache"
+  return "$rc"
+}
+
 run_bench fox ROUTER=fox
 run_bench wampkit ROUTER=wampkit WAMPKIT_ROUTER_JAR="$ROUTER_JAR"
+if [ "${KTOR_ROUTER:-0}" = 1 ]; then
+  run_bench ktor ROUTER=wampkit WAMPKIT_ROUTER_JAR="$ROUTER_JAR" WAMPKIT_ROUTER_ENGINE=ktor-cio
+fi
 if [ -n "${BASELINE_JAR:-}" ]; then
-  run_bench baseline ROUTER=wampkit WAMPKIT_ROUTER_JAR="$BASELINE_JAR"
+  if [ -n "${BASELINE_PEER:-}" ]; then
+    with_peer "$BASELINE_PEER" run_bench baseline ROUTER=wampkit WAMPKIT_ROUTER_JAR="$BASELINE_JAR"
+  else
+    run_bench baseline ROUTER=wampkit WAMPKIT_ROUTER_JAR="$BASELINE_JAR"
+  fi
+fi
+if [ -n "${BASELINE_PEER:-}" ]; then
+  with_peer "$BASELINE_PEER" run_bench foxbase ROUTER=fox
 fi
 
 # --- table, goals, docs ------------------------------------------------------------------------------------
@@ -112,7 +153,9 @@ import datetime, os, statistics, sys
 
 out, clients, cmd, machine, commit, no_docs, doc, peer = sys.argv[1:9]
 clients = clients.split()
-ROUTERS = [('fox', 'fox-wamp'), ('wampkit', 'WampKit'), ('baseline', 'WampKit baseline')]
+ROUTERS = [('fox', 'fox-wamp'), ('wampkit', 'WampKit'), ('ktor', 'WampKit (Ktor CIO listener)'),
+           ('baseline', 'WampKit baseline'), ('foxbase', 'fox-wamp')]
+LABELS = {('baseline', 'wampkit'): 'wampkit (baseline) → WampKit baseline', ('foxbase', 'wampkit'): 'wampkit (baseline) → fox-wamp'}
 
 def read_raw(path):
     # bench.sh's raw.txt: "run=N BENCH client=C mode=M key=value ..."
@@ -139,7 +182,9 @@ for key, name in ROUTERS:
     routers_used.append((key, name, desc))
     rows = read_raw(path)
     for c in clients:
-        table.append(('%s → %s' % (c, name), key, c,
+        if not any(r.get('client') == c for r in rows):
+            continue
+        table.append((LABELS.get((key, c), '%s → %s' % (c, name)), key, c,
                       med(rows, c, 'latency', 'p50_us'), med(rows, c, 'latency', 'p99_us'),
                       med(rows, c, 'throughput', 'calls_per_s'), med(rows, c, 'events', 'events_per_s')))
 
@@ -190,6 +235,10 @@ if any(k == 'baseline' for k, _, _ in routers_used):
         a, b = row('wampkit', c), row('baseline', c)
         parts = ['%s %s' % (n, fig(ratio(a[i] if a else None, b[i] if b else None), 2)) for n, i in (('calls/s', CALLS), ('events/s', EVENTS), ('p50', P50))]
         goal_lines.append('- %s: WampKit router vs baseline: %s' % (c, ', '.join(parts)))
+if any(k == 'foxbase' for k, _, _ in routers_used):
+    a, b = row('fox', 'wampkit'), row('foxbase', 'wampkit')
+    parts = ['%s %s' % (n, fig(ratio(a[i] if a else None, b[i] if b else None), 2)) for n, i in (('calls/s', CALLS), ('events/s', EVENTS), ('p50', P50))]
+    goal_lines.append('- wampkit client through fox-wamp vs the baseline client: %s' % ', '.join(parts))
 
 print()
 print('\n'.join(lines))
@@ -231,6 +280,27 @@ if no_docs != '1':
     print('updated %s' % doc)
 print('raw results and the chart data: %s (%d goal(s) missed)' % (out, misses))
 PY
+
+if [ "${TRANSPORT:-0}" = 1 ]; then
+  say "TransportBench: client engine x router listener, one JVM"
+  java -cp "$BENCH_JAR" io.wampkit.bench.TransportBenchKt "$CALLS" "$SECONDS_" | tee "$OUT/transport.txt" >&2
+  if [ "${NO_DOCS:-0}" != 1 ]; then
+    "$PY" - "$OUT/transport.txt" "$ROOT/docs/performance.md" "$(git -C "$ROOT" rev-parse --short HEAD)" <<'PY'
+import datetime, sys
+src, doc, commit = sys.argv[1:4]
+table = [l.rstrip('\n') for l in open(src) if l.startswith('|')]
+b, e = '<!-- bench:transport:begin -->', '<!-- bench:transport:end -->'
+text = open(doc).read()
+if b not in text or e not in text:
+    sys.exit('%s: no %s ... %s markers' % (doc, b, e))
+now = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
+section = [b, '<!-- written by bench/run.sh with TRANSPORT=1 -->', '', '**%s**, commit `%s`.' % (now, commit), ''] + table + ['', e]
+head, rest = text.split(b, 1)
+open(doc, 'w').write(head + '\n'.join(section) + rest.split(e, 1)[1])
+print('updated %s (transport)' % doc)
+PY
+  fi
+fi
 
 if [ "${NO_DOCS:-0}" != 1 ]; then
   java -Djava.awt.headless=true -cp "$BENCH_JAR" io.wampkit.bench.PerformanceChart "$OUT/performance.tsv" "$ROOT/docs/performance.png" ||

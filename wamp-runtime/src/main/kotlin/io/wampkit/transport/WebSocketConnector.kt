@@ -11,7 +11,7 @@ import io.wampkit.transport.netty.internal.NettyWebSocketConnector
  * as `webSocketConnector(url, listOf(serializer), httpClient)`.
  *
  * Without [httpClient], a `ws://` connection runs on Netty used directly, on event loops shared by every
- * connection of the process (one per core, stopped with the last connection), and each frame is decoded on
+ * connection of the process (half the cores, stopped with the last connection), and each frame is decoded on
  * the thread that read it (see docs/performance.md for why); `wss://` runs on Ktor's CIO client. Pass your own
  * [httpClient] (with the Ktor `WebSockets` plugin installed, its channels bounded with
  * [boundedForWamp]) to use Ktor and its engine of your choice; it is then yours to close. [keepAlive] pings the router (default every 10 s, 20 s timeout) so that a dead

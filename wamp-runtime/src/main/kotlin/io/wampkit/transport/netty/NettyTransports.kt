@@ -43,3 +43,11 @@ public suspend fun io.netty.util.concurrent.Future<*>.awaitCompletion() {
     if (isDone) return
     suspendCancellableCoroutine { cont -> addListener { cont.resumeWith(Result.success(Unit)) } }
 }
+
+/**
+ * Event loop threads WampKit's Netty listeners and connectors start: half the cores, at least one (the rest is
+ * for the application, the JIT and the GC; on the 2-core benchmark machine one loop gave both the lowest latency
+ * and the highest throughput, see docs/performance.md), or Netty's own `io.netty.eventLoopThreads` when set.
+ */
+public fun defaultEventLoopThreads(): Int =
+    Integer.getInteger("io.netty.eventLoopThreads") ?: maxOf(1, Runtime.getRuntime().availableProcessors() / 2)

@@ -22,6 +22,7 @@ import io.wampkit.router.WampRouter
 import io.wampkit.router.WampRouterServer
 import io.wampkit.serialization.WampSerializer
 import io.wampkit.transport.netty.awaitCompletion
+import io.wampkit.transport.netty.defaultEventLoopThreads
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.SupervisorJob
@@ -33,8 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean
 
 /**
  * The `ws://` listener on Netty used directly: HTTP upgrade ([UpgradeGuard], Netty's WebSocket protocol
- * handler), then [SessionStarter], whose session runs on the channel's event loop. One event loop per
- * core, nothing else: a frame is read, decoded, routed and its results written by the loop that read it.
+ * handler), then [SessionStarter], whose session runs on the channel's event loop. Event loops only
+ * ([defaultEventLoopThreads]), no other thread: a frame is read, decoded, routed and its results written by the loop that read it.
  */
 internal class NettyRouterServer private constructor(
     override val host: String,
@@ -69,7 +70,7 @@ internal class NettyRouterServer private constructor(
         private const val HANDSHAKE_TIMEOUT_MILLIS = 10_000L
 
         suspend fun start(router: WampRouter, host: String, port: Int, path: String, serializers: List<WampSerializer>): NettyRouterServer {
-            val group = MultiThreadIoEventLoopGroup(0, DefaultThreadFactory("wamp-router-netty", true), NioIoHandler.newFactory())
+            val group = MultiThreadIoEventLoopGroup(defaultEventLoopThreads(), DefaultThreadFactory("wamp-router-netty", true), NioIoHandler.newFactory())
             val connections = DefaultChannelGroup("wamp-router-connections", GlobalEventExecutor.INSTANCE)
             val sessions = SupervisorJobScope()
             val supported = serializers.map { it.subprotocol }

@@ -4,10 +4,11 @@ import io.netty.channel.EventLoopGroup
 import io.netty.channel.MultiThreadIoEventLoopGroup
 import io.netty.channel.nio.NioIoHandler
 import io.netty.util.concurrent.DefaultThreadFactory
+import io.wampkit.transport.netty.defaultEventLoopThreads
 import java.util.concurrent.TimeUnit
 
 /**
- * The event loops of every client connection of this process: one per core, shared however many sessions and
+ * The event loops of every client connection of this process ([defaultEventLoopThreads]), shared however many sessions and
  * components connect (threads do not grow with them), started with the first connection and stopped when the
  * last one closes, so that no thread outlives the connections that needed it.
  */
@@ -18,7 +19,7 @@ internal object ClientEventLoops {
     @Synchronized
     fun acquire(): EventLoopGroup {
         users++
-        return group ?: MultiThreadIoEventLoopGroup(0, DefaultThreadFactory("wamp-client-netty", true), NioIoHandler.newFactory())
+        return group ?: MultiThreadIoEventLoopGroup(defaultEventLoopThreads(), DefaultThreadFactory("wamp-client-netty", true), NioIoHandler.newFactory())
             .also { group = it }
     }
 
