@@ -15,6 +15,8 @@
 #                          (target/wampkit-peer.jar + lib/), used through fox-wamp and, with BASELINE_JAR, through it
 #        KTOR_ROUTER=1     also bench the WampKit router with its Ktor CIO listener (WAMPKIT_ROUTER_ENGINE=ktor-cio)
 #        TRANSPORT=1       also run TransportBench (client engine x router listener, one JVM) into docs/performance.md
+#        SLOW_CONSUMER=1   also run SlowConsumerBench (goal e: a slow and a stuck subscriber beside a fast one,
+#                          SLOW_SECONDS=60 per phase, router -Xmx256m) into docs/performance.md
 #        SKIP_BUILD=1      use the jars already in wamp-router/target and bench/target, and the harness's peer as built
 #        SKIP_PEER_BUILD=1 keep the harness's WampKit peer as it is (else it is rebuilt against this checkout, which
 #                          needs `mvn install` of wamp-runtime, wamp-router and wamp-dsl into ~/.m2 first: done here)
@@ -281,25 +283,35 @@ if no_docs != '1':
 print('raw results and the chart data: %s (%d goal(s) missed)' % (out, misses))
 PY
 
-if [ "${TRANSPORT:-0}" = 1 ]; then
-  say "TransportBench: client engine x router listener, one JVM"
-  java -cp "$BENCH_JAR" io.wampkit.bench.TransportBenchKt "$CALLS" "$SECONDS_" | tee "$OUT/transport.txt" >&2
-  if [ "${NO_DOCS:-0}" != 1 ]; then
-    "$PY" - "$OUT/transport.txt" "$ROOT/docs/performance.md" "$(git -C "$ROOT" rev-parse --short HEAD)" <<'PY'
+# write_section NAME FILE: the Markdown table lines of FILE go between docs/performance.md's bench:NAME markers
+write_section() {
+  [ "${NO_DOCS:-0}" != 1 ] || return 0
+  "$PY" - "$1" "$2" "$ROOT/docs/performance.md" "$(git -C "$ROOT" rev-parse --short HEAD)$DIRTY" "$MACHINE" <<'PY'
 import datetime, sys
-src, doc, commit = sys.argv[1:4]
+name, src, doc, commit, machine = sys.argv[1:6]
 table = [l.rstrip('\n') for l in open(src) if l.startswith('|')]
-b, e = '<!-- bench:transport:begin -->', '<!-- bench:transport:end -->'
+b, e = '<!-- bench:%s:begin -->' % name, '<!-- bench:%s:end -->' % name
 text = open(doc).read()
 if b not in text or e not in text:
     sys.exit('%s: no %s ... %s markers' % (doc, b, e))
 now = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
-section = [b, '<!-- written by bench/run.sh with TRANSPORT=1 -->', '', '**%s**, commit `%s`.' % (now, commit), ''] + table + ['', e]
+section = [b, '<!-- written by bench/run.sh -->', '', '**%s**, commit `%s`. Machine: %s.' % (now, commit, machine), ''] + table + ['', e]
 head, rest = text.split(b, 1)
 open(doc, 'w').write(head + '\n'.join(section) + rest.split(e, 1)[1])
-print('updated %s (transport)' % doc)
+print('updated %s (%s)' % (doc, name))
 PY
-  fi
+}
+
+if [ "${TRANSPORT:-0}" = 1 ]; then
+  say "TransportBench: client engine x router listener, one JVM"
+  java -cp "$BENCH_JAR" io.wampkit.bench.TransportBenchKt "$CALLS" "$SECONDS_" | tee "$OUT/transport.txt" >&2
+  write_section transport "$OUT/transport.txt"
+fi
+if [ "${SLOW_CONSUMER:-0}" = 1 ]; then
+  SLOW_SECONDS="${SLOW_SECONDS:-60}"
+  say "SlowConsumerBench: ${SLOW_SECONDS} s alone, ${SLOW_SECONDS} s beside a slow and a stuck subscriber, router -Xmx256m"
+  java -cp "$BENCH_JAR" io.wampkit.bench.SlowConsumerBenchKt "$ROUTER_JAR" "$SLOW_SECONDS" 256m | tee "$OUT/slow-consumer.txt" >&2
+  write_section slow "$OUT/slow-consumer.txt"
 fi
 
 if [ "${NO_DOCS:-0}" != 1 ]; then
