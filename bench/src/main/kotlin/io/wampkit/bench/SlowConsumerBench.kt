@@ -48,12 +48,12 @@ fun main(args: Array<String>) {
             val crowded = phase(url, seconds, crowd = true)
             val heapCrowd = heapUsed(router.pid())
             println()
-            println("| phase ($seconds s, router -Xmx$xmx) | publisher pubs/s | fast subscriber events/s | slow (50 ms/event) | stuck (never reads) | router heap used after |")
-            println("|---|---:|---:|---|---|---:|")
-            println("| alone | %,.0f | %,.0f | - | - | %s |".format(alone.pubRate, alone.fastRate, heapAlone))
-            println("| with slow + stuck | %,.0f (%.0f %%) | %,.0f (%.0f %%) | %s | %s | %s |".format(
+            println("| phase ($seconds s, router -Xmx$xmx) | publisher pubs/s | fast subscriber events/s | slow (50 ms/event), client's view | stuck (never reads), client's view | sessions the router still serves at the end | router heap used after (full GC) |")
+            println("|---|---:|---:|---|---|---:|---:|")
+            println("| alone | %,.0f | %,.0f | - | - | %d | %s |".format(alone.pubRate, alone.fastRate, alone.routerSessions, heapAlone))
+            println("| with slow + stuck | %,.0f (%.0f %%) | %,.0f (%.0f %%) | %s | %s | %d | %s |".format(
                 crowded.pubRate, 100 * crowded.pubRate / alone.pubRate, crowded.fastRate, 100 * crowded.fastRate / alone.fastRate,
-                crowded.slow, crowded.stuck, heapCrowd,
+                crowded.slow, crowded.stuck, crowded.routerSessions, heapCrowd,
             ))
             println("SLOWCONSUMER alone_pub=%.0f alone_fast=%.0f crowd_pub=%.0f crowd_fast=%.0f heap_alone=%s heap_crowd=%s".format(
                 alone.pubRate, alone.fastRate, crowded.pubRate, crowded.fastRate, heapAlone, heapCrowd,
@@ -68,7 +68,7 @@ fun main(args: Array<String>) {
     }
 }
 
-private class Phase(val pubRate: Double, val fastRate: Double, val slow: String, val stuck: String)
+private class Phase(val pubRate: Double, val fastRate: Double, val slow: String, val stuck: String, val routerSessions: Long)
 
 private suspend fun phase(url: String, seconds: Int, crowd: Boolean): Phase = coroutineScope {
     val topic = "com.example.flood"
@@ -96,20 +96,27 @@ private suspend fun phase(url: String, seconds: Int, crowd: Boolean): Phase = co
     val end = System.nanoTime() + seconds * 1_000_000_000L
     val t0 = System.nanoTime()
     val f0 = fastCount.get()
+    val failed = AtomicLong()
     while (System.nanoTime() < end) {
         window.acquire()
         launch {
             try {
                 publisher.publish(topic, payload, acknowledge = true)
                 published.incrementAndGet()
+            } catch (e: io.wampkit.WampException) {
+                failed.incrementAndGet()
             } finally {
                 window.release()
             }
         }
     }
+    repeat(16) { window.acquire() } // the last acknowledgements
     val elapsed = (System.nanoTime() - t0) / 1e9
+    check(failed.get() == 0L) { "${failed.get()} publications failed" }
     val fastRate = (fastCount.get() - f0) / elapsed
     val pubRate = published.get() / elapsed
+    // the router's view: sessions still joined (publisher and fast subscriber: 2 once slow and stuck are gone)
+    val routerSessions = (publisher.call("wamp.session.count").args[0] as io.wampkit.value.WampInt).value
     val slowState = slow?.let { if (it.isActive) "connected, ${slowCount.get()} handled" else "disconnected after ${slowCount.get()} handled" } ?: "-"
     val stuckState = stuck?.let { t ->
         val ended = runCatching { kotlinx.coroutines.withTimeoutOrNull(5_000) { while (true) t.receive() } }.exceptionOrNull()
@@ -117,7 +124,7 @@ private suspend fun phase(url: String, seconds: Int, crowd: Boolean): Phase = co
     } ?: "-"
     for (s in listOfNotNull(publisher, fast, slow)) runCatching { s.leave() }
     stuck?.close()
-    Phase(pubRate, fastRate, slowState, stuckState)
+    Phase(pubRate, fastRate, slowState, stuckState, routerSessions)
 }
 
 /** The router's used heap after a full GC, from `jcmd PID GC.heap_info`, e.g. `23 MB`. */

@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled
 import io.netty.channel.Channel
 import io.netty.channel.ChannelFutureListener
 import io.netty.channel.ChannelHandlerContext
+import io.netty.channel.ChannelOption
 import io.netty.channel.SimpleChannelInboundHandler
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame
 import io.netty.handler.timeout.IdleState
@@ -161,8 +162,12 @@ internal class NettyWebSocketTransport(
     override suspend fun close() {
         if (!closed.compareAndSet(false, true)) return
         if (!channel.isActive) return
-        // a client that stopped reading never takes the Close frame: the socket is cut after a grace period
-        val cut = channel.eventLoop().schedule({ channel.close() }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS)
+        // a peer that stopped reading never takes the Close frame: after a grace period the connection is reset
+        // (SO_LINGER 0: what its kernel buffers still hold is discarded, and the peer learns at once)
+        val cut = channel.eventLoop().schedule({
+            channel.config().setOption(ChannelOption.SO_LINGER, 0)
+            channel.close()
+        }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS)
         channel.writeAndFlush(CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, "WAMP session closed"))
             .addListener(ChannelFutureListener.CLOSE)
         channel.closeFuture().addListener { cut.cancel(false) }
