@@ -24,6 +24,7 @@ import io.wampkit.session.MatchPolicy
 import io.wampkit.session.Registration
 import io.wampkit.session.Subscription
 import io.wampkit.session.SessionCloseDetails
+import io.wampkit.session.SessionLimits
 import io.wampkit.session.WampSession
 import io.wampkit.transport.WampTransport
 import io.wampkit.value.WampBool
@@ -71,7 +72,8 @@ internal class ClientSession(
     private val requester = Requester(sessionId, transport, requests, dealer.has("call_canceling"))
     private val procedures = ConcurrentHashMap<Long, ProcedureEntry>()
     private val slots = ConcurrentHashMap<Long, SubscriptionSlot>()
-    private val invocations = Invocations(this, transport, procedures)
+    private val limits = parent[SessionLimits] ?: SessionLimits.DEFAULT
+    private val invocations = Invocations(this, transport, procedures, limits.maxConcurrentInvocations)
     internal val inbound = Inbound(sessionId, requests, invocations, slots)
     internal val leaving = AtomicBoolean(false)
     internal val goodbyeReceived = CompletableDeferred<Unit>()
@@ -120,13 +122,13 @@ internal class ClientSession(
         require(isValidForMatch(topic, options)) { "'$topic' is not a valid topic URI${matchSuffix(options)}" }
         val reply = requester.request(MessageCode.SUBSCRIBE, onReply = { reply ->
             if (reply is Subscribed) {
-                slots.computeIfAbsent(reply.subscription) { SubscriptionSlot(it, topic, this) }.handlers += handler
+                slots.computeIfAbsent(reply.subscription) { SubscriptionSlot(it, topic, this, limits.eventBuffer) }.handlers += handler
             }
         }) { Subscribe(it, options, topic) } as Subscribed
         return ClientSubscription(reply.subscription, topic) { unsubscribe(reply.subscription, handler) }
     }
 
-    override fun events(topic: String, options: WampDict): Flow<WampEvent> = eventFlow(topic, options)
+    override fun events(topic: String, options: WampDict): Flow<WampEvent> = eventFlow(topic, options, limits.eventBuffer)
 
     override suspend fun publish(
         topic: String, args: WampList, kwargs: WampDict, acknowledge: Boolean, excludeMe: Boolean, options: WampDict,

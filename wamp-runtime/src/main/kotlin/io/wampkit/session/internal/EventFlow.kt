@@ -15,13 +15,13 @@ import kotlinx.coroutines.withContext
 
 /**
  * A subscription as a cold flow: collecting subscribes, events are emitted in order, and the end of the
- * collection unsubscribes. While the collector is busy, up to [WampSession.EVENT_BUFFER] events wait here
+ * collection unsubscribes. While the collector is busy, up to [capacity] events wait here
  * and as many in the subscription itself; then the session stops reading (backpressure, nothing dropped).
  * When the session ends the flow fails with [WampConnectionClosedException].
  */
-internal fun WampSession.eventFlow(topic: String, options: WampDict): Flow<WampEvent> = flow {
+internal fun WampSession.eventFlow(topic: String, options: WampDict, capacity: Int = WampSession.EVENT_BUFFER): Flow<WampEvent> = flow {
     coroutineScope {
-        val events = Channel<WampEvent>(WampSession.EVENT_BUFFER)
+        val events = Channel<WampEvent>(capacity)
         val subscription = subscribe(topic, options) { events.send(it) }
         val watcher = launch(CoroutineName("wamp-events-$topic")) {
             val closed = awaitClosed()

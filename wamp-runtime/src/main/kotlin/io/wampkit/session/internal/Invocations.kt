@@ -8,6 +8,7 @@ import io.wampkit.message.MessageCode
 import io.wampkit.message.WampMessage
 import io.wampkit.message.Yield
 import io.wampkit.session.InvocationHandler
+import io.wampkit.session.SessionLimits
 import io.wampkit.session.WampInvocation
 import io.wampkit.transport.WampTransport
 import io.wampkit.value.WampBool
@@ -24,6 +25,7 @@ import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.isActive
 import kotlinx.coroutines.launch
+import kotlinx.coroutines.sync.Semaphore
 import kotlinx.coroutines.withContext
 import org.slf4j.LoggerFactory
 import java.util.concurrent.ConcurrentHashMap
@@ -35,13 +37,17 @@ internal class Invocations(
     private val scope: CoroutineScope,
     private val transport: WampTransport,
     private val procedures: MutableMap<Long, ProcedureEntry>,
+    maxConcurrent: Int = SessionLimits.DEFAULT_MAX_CONCURRENT_INVOCATIONS,
 ) {
+    /** One permit per running handler: the reader waits for one before it starts the next. */
+    private val permits = Semaphore(maxConcurrent)
     private val running = ConcurrentHashMap<Long, Job>()
     private val interrupted = ConcurrentHashMap.newKeySet<Long>()
 
     // ATOMIC is delicate because a cancelled coroutine still runs: that is the point here, it answers the INTERRUPT
     @OptIn(DelicateCoroutinesApi::class)
-    fun start(message: Invocation) {
+    suspend fun start(message: Invocation) {
+        permits.acquire() // all handlers busy: the reader stops here, and the router's flow control takes over
         val entry = procedures[message.registration]
         // interrupt() cancels this handle; ATOMIC makes the body run (and answer CANCELED) even when the
         // INTERRUPT arrives before the handler was dispatched
@@ -82,6 +88,7 @@ internal class Invocations(
             } finally {
                 running.remove(message.request)
                 handle.complete()
+                permits.release()
             }
             withContext(NonCancellable) { sendQuietly(reply) }
         }

@@ -19,9 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList
  * One router subscription of this session: its local handlers, a bounded buffer of events and the
  * coroutine that delivers them in order.
  */
-internal class SubscriptionSlot(val id: Long, val topic: String, scope: CoroutineScope) {
+internal class SubscriptionSlot(val id: Long, val topic: String, scope: CoroutineScope, capacity: Int = WampSession.EVENT_BUFFER) {
     val handlers = CopyOnWriteArrayList<EventHandler>()
-    private val buffer = Channel<Event>(WampSession.EVENT_BUFFER)
+    private val buffer = Channel<Event>(capacity)
     private val consumer = scope.launch(CoroutineName("wamp-subscription-$id")) {
         for (event in buffer) deliver(event)
     }
