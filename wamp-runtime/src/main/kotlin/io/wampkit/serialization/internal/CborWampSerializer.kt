@@ -45,33 +45,11 @@ internal object CborWampSerializer : WampSerializer {
 
     override fun encode(message: WampMessage): ByteArray {
         val out = ByteArrayOutputStream(INITIAL_BUFFER)
-        factory.createGenerator(out).use { write(it, WampCodec.encode(message)) }
+        factory.createGenerator(out).use { writer.write(it, WampCodec.encode(message)) }
         return out.toByteArray()
     }
 
-    private fun write(generator: CBORGenerator, value: WampValue) {
-        when (value) {
-            WampNull -> generator.writeNull()
-            is WampBool -> generator.writeBoolean(value.value)
-            is WampInt -> generator.writeNumber(value.value)
-            is WampDouble -> generator.writeNumber(value.value)
-            is WampString -> generator.writeString(value.value)
-            is WampBytes -> generator.writeBinary(value.toByteArray())
-            is WampList -> {
-                generator.writeStartArray(value, value.size)
-                for (item in value.items) write(generator, item)
-                generator.writeEndArray()
-            }
-            is WampDict -> {
-                generator.writeStartObject(value, value.size)
-                for ((k, v) in value.map) {
-                    generator.writeFieldName(k)
-                    write(generator, v)
-                }
-                generator.writeEndObject()
-            }
-        }
-    }
+    private val writer = JacksonTreeWriter(double = { writeNumber(it) }, bytes = { writeBinary(it) })
 
     override fun decode(frame: ByteArray): DecodeResult {
         val value = try {

@@ -46,39 +46,17 @@ internal object JsonWampSerializer : WampSerializer {
     override fun encode(message: WampMessage): ByteArray {
         val out = ByteArrayOutputStream(INITIAL_BUFFER)
         try {
-            factory.createGenerator(out).use { write(it, WampCodec.encode(message)) }
+            factory.createGenerator(out).use { writer.write(it, WampCodec.encode(message)) }
         } catch (e: IOException) { // e.g. a string holding a lone UTF-16 surrogate, which UTF-8 cannot carry
             throw IllegalArgumentException("cannot encode ${message::class.simpleName} as JSON: ${e.message}", e)
         }
         return out.toByteArray()
     }
 
-    private fun write(generator: JsonGenerator, value: WampValue) {
-        when (value) {
-            WampNull -> generator.writeNull()
-            is WampBool -> generator.writeBoolean(value.value)
-            is WampInt -> generator.writeNumber(value.value)
-            is WampDouble -> {
-                require(value.value.isFinite()) { "JSON cannot carry the number ${value.value}" }
-                generator.writeNumber(value.value)
-            }
-            is WampString -> generator.writeString(value.value)
-            is WampBytes -> generator.writeString(BINARY_PREFIX + Base64.getEncoder().encodeToString(value.toByteArray()))
-            is WampList -> {
-                generator.writeStartArray(value, value.size)
-                for (item in value.items) write(generator, item)
-                generator.writeEndArray()
-            }
-            is WampDict -> {
-                generator.writeStartObject(value, value.size)
-                for ((k, v) in value.map) {
-                    generator.writeFieldName(k)
-                    write(generator, v)
-                }
-                generator.writeEndObject()
-            }
-        }
-    }
+    private val writer = JacksonTreeWriter(
+        double = { require(it.isFinite()) { "JSON cannot carry the number $it" }; writeNumber(it) },
+        bytes = { writeString(BINARY_PREFIX + Base64.getEncoder().encodeToString(it)) },
+    )
 
     override fun decode(frame: ByteArray): DecodeResult {
         val value = try {
