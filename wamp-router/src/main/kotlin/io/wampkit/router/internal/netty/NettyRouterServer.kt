@@ -24,6 +24,7 @@ import io.wampkit.serialization.WampSerializer
 import io.wampkit.transport.netty.awaitCompletion
 import io.wampkit.transport.netty.defaultEventLoopThreads
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancelAndJoin
@@ -68,6 +69,7 @@ internal class NettyRouterServer private constructor(
         private const val MIN_FRAME_GUARD = 32 * 1024 * 1024
         private const val MAX_UPGRADE_REQUEST = 64 * 1024
         private const val HANDSHAKE_TIMEOUT_MILLIS = 10_000L
+        private const val BIND_TIMEOUT_MILLIS = 10_000L
 
         suspend fun start(router: WampRouter, host: String, port: Int, path: String, serializers: List<WampSerializer>): NettyRouterServer {
             val group = MultiThreadIoEventLoopGroup(defaultEventLoopThreads(), DefaultThreadFactory("wamp-router-netty", true), NioIoHandler.newFactory())
@@ -101,15 +103,19 @@ internal class NettyRouterServer private constructor(
                         )
                     }
                 })
+            // bound on an IO thread that waits for the bind (at most BIND_TIMEOUT_MILLIS), not through a listener:
+            // a restart on the same port under load was seen to wait forever for the listener's resumption
             val bound = try {
-                bootstrap.bind(InetSocketAddress(host, port)).also { it.awaitCompletion() }
+                withContext(Dispatchers.IO) {
+                    bootstrap.bind(InetSocketAddress(host, port)).also { it.awaitUninterruptibly(BIND_TIMEOUT_MILLIS) }
+                }
             } catch (e: Throwable) {
                 group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS)
                 throw e
             }
             if (!bound.isSuccess) {
                 group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS)
-                throw bound.cause()
+                throw bound.cause() ?: IllegalStateException("could not bind $host:$port within $BIND_TIMEOUT_MILLIS ms")
             }
             val channel = bound.channel()
             val actual = (channel.localAddress() as InetSocketAddress).port
