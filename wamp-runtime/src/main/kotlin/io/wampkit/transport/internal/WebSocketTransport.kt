@@ -64,21 +64,11 @@ internal class WebSocketTransport(
             } catch (e: java.io.IOException) {
                 throw closedException(e) // e.g. Ktor's keepalive "Ping timeout": the connection is dead
             }
-            val expectedText = !serializer.isBinary
             when (frame) {
                 is Frame.Text, is Frame.Binary -> {
-                    if ((frame is Frame.Text) != expectedText) {
-                        throw WampProtocolViolationException(
-                            "received a ${frame.frameType} frame, but ${serializer.subprotocol} uses " +
-                                if (expectedText) "text frames" else "binary frames",
-                        )
-                    }
                     val bytes = frame.readBytesCompat()
-                    if (bytes.size > maxMessageSize) {
-                        throw WampProtocolViolationException(
-                            "message of ${bytes.size} bytes exceeds the limit of $maxMessageSize bytes",
-                        )
-                    }
+                    serializer.webSocketFrameProblem(frame is Frame.Text, bytes.size, maxMessageSize)
+                        ?.let { throw WampProtocolViolationException(it) }
                     when (val decoded = serializer.decode(bytes)) {
                         is DecodeResult.Success -> return decoded.message
                         is DecodeResult.Failure -> throw WampProtocolViolationException(decoded.reason)

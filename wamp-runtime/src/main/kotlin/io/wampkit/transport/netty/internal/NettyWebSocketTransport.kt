@@ -26,6 +26,7 @@ import io.wampkit.transport.WampTransport
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.channels.Channel as CoroutineChannel
 import kotlinx.coroutines.channels.ClosedReceiveChannelException
+import io.wampkit.transport.internal.webSocketFrameProblem
 import io.wampkit.transport.netty.awaitCompletion
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicBoolean
@@ -44,13 +45,13 @@ internal class NettyWebSocketTransport(
     private val maxMessageSize: Int,
     private val capacity: Int,
 ) : SimpleChannelInboundHandler<WebSocketFrame>(), WampTransport {
-    /** The loop that reads this channel: a reader coroutine on it handles each frame inline. */
-    val readerDispatcher: CoroutineDispatcher = EventLoopDispatcher(channel.eventLoop())
-
     private val incoming = CoroutineChannel<Any>(CoroutineChannel.UNLIMITED)
     private val unread = AtomicInteger()
     private val inFlight = AtomicInteger()
     private val loop = channel.eventLoop()
+
+    /** The loop that reads this channel: a reader coroutine on it handles each frame inline. */
+    val readerDispatcher: CoroutineDispatcher = EventLoopDispatcher(loop)
 
     /** Event loop only: a flush is queued behind the writes of this burst. */
     private var flushScheduled = false
@@ -89,22 +90,16 @@ internal class NettyWebSocketTransport(
 
     /** On the event loop: one WAMP frame from the peer. */
     private fun frameReceived(frame: WebSocketFrame) {
-        val item: Any = when {
-            (frame is TextWebSocketFrame) == serializer.isBinary -> ProtocolFailure(
-                "received a ${if (frame is TextWebSocketFrame) "text" else "binary"} frame, but ${serializer.subprotocol} uses " +
-                    if (serializer.isBinary) "binary frames" else "text frames",
-            )
-            frame.content().readableBytes() > maxMessageSize -> ProtocolFailure(
-                "message of ${frame.content().readableBytes()} bytes exceeds the limit of $maxMessageSize bytes",
-            )
-            else -> {
-                val content = frame.content()
-                val bytes = ByteArray(content.readableBytes())
-                content.readBytes(bytes)
-                when (val decoded = serializer.decode(bytes)) {
-                    is DecodeResult.Success -> decoded.message
-                    is DecodeResult.Failure -> ProtocolFailure(decoded.reason)
-                }
+        val content = frame.content()
+        val problem = serializer.webSocketFrameProblem(frame is TextWebSocketFrame, content.readableBytes(), maxMessageSize)
+        val item: Any = if (problem != null) {
+            ProtocolFailure(problem)
+        } else {
+            val bytes = ByteArray(content.readableBytes())
+            content.readBytes(bytes)
+            when (val decoded = serializer.decode(bytes)) {
+                is DecodeResult.Success -> decoded.message
+                is DecodeResult.Failure -> ProtocolFailure(decoded.reason)
             }
         }
         if (unread.incrementAndGet() >= capacity) channel.config().isAutoRead = false
