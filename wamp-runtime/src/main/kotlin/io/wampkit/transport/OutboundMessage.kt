@@ -32,6 +32,12 @@ public class OutboundMessage(public val message: WampMessage) {
     override fun toString(): String = "OutboundMessage($message)"
 }
 
+/**
+ * Messages a transport of this library queues for its peer by default (WebSocket over Netty or Ktor,
+ * RawSocket) before [WampTransport.trySend] reports [SendResult.FULL]; the router's default session queue too.
+ */
+public const val DEFAULT_TRANSPORT_QUEUE_CAPACITY: Int = 1024
+
 /** What [WampTransport.trySend] did with a message: the transport's flow control, seen by the sender. */
 public enum class SendResult {
     /** Queued for the peer. */

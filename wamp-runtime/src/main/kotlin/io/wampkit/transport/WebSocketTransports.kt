@@ -28,11 +28,8 @@ public fun WebSocketSession.asWampTransport(
  * that falls behind stops reading the socket, and TCP slows the peer down. Without it nothing bounds what
  * Ktor buffers for a slow peer.
  */
-public fun WebSocketChannelsConfig.boundedForWamp(capacity: Int = DEFAULT_WEBSOCKET_CHANNEL_CAPACITY) {
+public fun WebSocketChannelsConfig.boundedForWamp(capacity: Int = DEFAULT_TRANSPORT_QUEUE_CAPACITY) {
     require(capacity > 0) { "capacity must be positive" }
     incoming = bounded(capacity, ChannelOverflow.SUSPEND)
     outgoing = bounded(capacity, ChannelOverflow.SUSPEND)
 }
-
-/** The frames each of Ktor's WebSocket channels holds by default when WampKit configures them ([boundedForWamp]). */
-public const val DEFAULT_WEBSOCKET_CHANNEL_CAPACITY: Int = 1024

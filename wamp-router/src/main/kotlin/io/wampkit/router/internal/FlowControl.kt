@@ -1,5 +1,7 @@
 package io.wampkit.router.internal
 
+import io.wampkit.transport.DEFAULT_TRANSPORT_QUEUE_CAPACITY
+
 /**
  * The router's flow-control policy ([RouterSession.offer]). [queueCapacity] bounds the messages waiting for
  * one session's connection (the transport's buffer, and again the replies that found it full); EVENTs beyond
@@ -16,7 +18,7 @@ internal class FlowControl(
     }
 
     companion object {
-        const val DEFAULT_QUEUE_CAPACITY: Int = 1024
+        const val DEFAULT_QUEUE_CAPACITY: Int = DEFAULT_TRANSPORT_QUEUE_CAPACITY
         const val DEFAULT_SLOW_CONSUMER_TIMEOUT_MILLIS: Long = 10_000L
     }
 }

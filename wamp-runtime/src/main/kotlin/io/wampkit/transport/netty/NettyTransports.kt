@@ -3,6 +3,7 @@ package io.wampkit.transport.netty
 import io.netty.channel.Channel
 import io.netty.channel.EventLoop
 import io.wampkit.serialization.WampSerializer
+import io.wampkit.transport.DEFAULT_TRANSPORT_QUEUE_CAPACITY
 import io.wampkit.transport.WampTransport
 import io.wampkit.transport.netty.internal.EventLoopDispatcher
 import io.wampkit.transport.netty.internal.NettyWebSocketTransport
@@ -21,7 +22,7 @@ public fun Channel.asWampTransport(
     serializer: WampSerializer,
     description: String,
     maxMessageSize: Int = Int.MAX_VALUE,
-    queueCapacity: Int = DEFAULT_NETTY_QUEUE_CAPACITY,
+    queueCapacity: Int = DEFAULT_TRANSPORT_QUEUE_CAPACITY,
 ): WampTransport {
     require(maxMessageSize > 0) { "maxMessageSize must be positive" }
     require(queueCapacity > 0) { "queueCapacity must be positive" }
@@ -35,8 +36,6 @@ public fun Channel.asWampTransport(
  */
 public fun EventLoop.asInlineDispatcher(): CoroutineDispatcher = EventLoopDispatcher(this)
 
-/** The default queue capacity of [asWampTransport]: 1,024 messages each way. */
-public const val DEFAULT_NETTY_QUEUE_CAPACITY: Int = 1024
 
 /** Suspends until this Netty future completes, successfully or not (check [io.netty.util.concurrent.Future.isSuccess]). */
 public suspend fun io.netty.util.concurrent.Future<*>.awaitCompletion() {

@@ -2,8 +2,8 @@ package io.wampkit.transport.rawsocket
 
 import io.ktor.network.sockets.Socket
 import io.wampkit.serialization.WampSerializer
+import io.wampkit.transport.DEFAULT_TRANSPORT_QUEUE_CAPACITY
 import io.wampkit.transport.WampTransport
-import io.wampkit.transport.rawsocket.internal.DEFAULT_QUEUE_CAPACITY
 import io.wampkit.transport.rawsocket.internal.HandshakeOutcome
 import io.wampkit.transport.rawsocket.internal.RawSocketTransport
 import io.wampkit.transport.rawsocket.internal.byteConnection
@@ -34,7 +34,7 @@ public suspend fun Socket.acceptRawSocket(
     tls: TlsServerConfig? = null,
     handshakeTimeoutMillis: Long = 10_000L,
     refuse: RawSocketError? = null,
-    queueCapacity: Int = DEFAULT_QUEUE_CAPACITY,
+    queueCapacity: Int = DEFAULT_TRANSPORT_QUEUE_CAPACITY,
 ): WampTransport? {
     require(serializers.isNotEmpty()) { "at least one serializer is needed" }
     require(queueCapacity > 0) { "queueCapacity must be positive" }

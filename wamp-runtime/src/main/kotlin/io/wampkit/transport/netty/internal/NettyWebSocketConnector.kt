@@ -25,7 +25,6 @@ import io.wampkit.serialization.WampSerializer
 import io.wampkit.transport.WampConnector
 import io.wampkit.transport.WampTransport
 import io.wampkit.transport.WebSocketKeepAlive
-import io.wampkit.transport.netty.DEFAULT_NETTY_QUEUE_CAPACITY
 import io.wampkit.transport.netty.asWampTransport
 import io.wampkit.transport.netty.awaitCompletion
 import kotlinx.coroutines.CancellationException
@@ -115,7 +114,7 @@ internal class NettyWebSocketConnector(
                 return
             }
             ctx.pipeline().remove(this)
-            agreed.complete(ctx.channel().asWampTransport(serializer, "$url (${serializer.name})", queueCapacity = DEFAULT_NETTY_QUEUE_CAPACITY))
+            agreed.complete(ctx.channel().asWampTransport(serializer, "$url (${serializer.name})"))
         }
 
         @Suppress("OVERRIDE_DEPRECATION")

@@ -11,6 +11,7 @@ import io.wampkit.message.Event
 import io.wampkit.message.MessageCode
 import io.wampkit.message.WampMessage
 import io.wampkit.serialization.WampSerializer
+import io.wampkit.transport.DEFAULT_TRANSPORT_QUEUE_CAPACITY
 import io.wampkit.transport.OutboundMessage
 import io.wampkit.transport.SendResult
 import io.wampkit.transport.WampTransport
@@ -49,7 +50,7 @@ internal class RawSocketTransport(
     private val maxReceive: Int,
     private val maxSend: Int,
     private val routerSide: Boolean = false,
-    queueCapacity: Int = DEFAULT_QUEUE_CAPACITY,
+    queueCapacity: Int = DEFAULT_TRANSPORT_QUEUE_CAPACITY,
     private val onClose: suspend () -> Unit,
 ) : WampTransport {
     private val closed = AtomicBoolean(false)
@@ -220,6 +221,4 @@ internal class RawSocketTransport(
 
 private val log = LoggerFactory.getLogger(RawSocketTransport::class.java)
 
-/** Messages a RawSocket transport queues for its writer before [WampTransport.trySend] reports FULL. */
-internal const val DEFAULT_QUEUE_CAPACITY: Int = 1024
 private const val CLOSE_FLUSH_WAIT_MS = 1_000L
